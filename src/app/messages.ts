@@ -1,0 +1,49 @@
+import { defineMessages } from '../shared/i18n';
+
+export const shellMessages = defineMessages(
+  {
+    appTitle: '基本公共服务均等化规划监测评估',
+    appSubtitle: '“十三五”（2016—2020年）',
+    plan: '规划',
+    navOverview: '总览',
+    navCatalog: '指标目录',
+    navEntry: '数据录入',
+    navAssessment: '评估',
+    navReports: '报告',
+    navSettings: '设置',
+    demoBanner: '示例数据：当前显示的是为演示生成的虚构数据，不是任何地区的真实统计数据。',
+    demoBannerAction: '切换到我的数据',
+    upgradeBlocked:
+      '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。',
+    reload: '重新加载',
+    loading: '正在加载…',
+    loadError: '加载失败：{message}',
+    notFound: '没有这个页面。',
+    builtin: '内置',
+    userLoaded: '已加载',
+    language: 'English',
+  },
+  {
+    appTitle: 'Basic Public Services Equalization Plan Monitor',
+    appSubtitle: '13th Five-Year Plan (2016–2020)',
+    plan: 'Plan',
+    navOverview: 'Overview',
+    navCatalog: 'Catalog',
+    navEntry: 'Data entry',
+    navAssessment: 'Assessment',
+    navReports: 'Reports',
+    navSettings: 'Settings',
+    demoBanner:
+      'Sample data (示例数据): synthetic figures generated for demonstration, not real statistics of any region.',
+    demoBannerAction: 'Switch to my data',
+    upgradeBlocked:
+      'Another tab upgraded the database. This tab has stopped writing to avoid conflicts; please reload.',
+    reload: 'Reload',
+    loading: 'Loading…',
+    loadError: 'Failed to load: {message}',
+    notFound: 'No such page.',
+    builtin: 'built-in',
+    userLoaded: 'loaded',
+    language: '中文',
+  },
+);

@@ -1,0 +1,13 @@
+export { assessIndicator, statusFromProgress, timeProgress } from './assess';
+export { assessEqualization, dispersion } from './equalization';
+export type { Dispersion, DispersionTrend, EqualizationResult, RegionValue } from './equalization';
+export { describeTarget, explain } from './explain';
+export { formatNumber, formatPercent, isClose } from './numbers';
+export { rollUpStatuses } from './rollup';
+export type { StatusRollup } from './rollup';
+export { impliedComparator, interpretTarget, satisfies } from './target-rule';
+export { THRESHOLDS } from './thresholds';
+export { projectLinear } from './trend';
+export * from './types';
+export { actualsIndex, applyJudgements, assessPlan, planCalendar, planItems } from './plan';
+export type { JudgedResult, Judgement, PlanItem, PlanItemResult } from './plan';

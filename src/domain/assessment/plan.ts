@@ -1,0 +1,90 @@
+import type { Indicator, Plan, TextTarget } from '../catalog/schema';
+import { assessIndicator } from './assess';
+import type {
+  ActualsByYear,
+  AssessmentMode,
+  AssessmentResult,
+  PlanCalendar,
+  StatusCode,
+} from './types';
+
+export type PlanItem =
+  (Indicator & { itemType: 'indicator' }) | (TextTarget & { itemType: 'textTarget' });
+
+/** Every assessable item of a plan: the table's indicators, then the targets stated in the prose. */
+export function planItems(plan: Plan): PlanItem[] {
+  return [
+    ...plan.indicators.map((i) => ({ ...i, itemType: 'indicator' as const })),
+    ...plan.textTargets.map((t) => ({ ...t, itemType: 'textTarget' as const })),
+  ];
+}
+
+export function planCalendar(plan: Plan): PlanCalendar {
+  return { baseYear: plan.baseYear, startYear: plan.period.start, endYear: plan.period.end };
+}
+
+export interface PlanItemResult extends AssessmentResult {
+  domain: string;
+  itemType: PlanItem['itemType'];
+}
+
+/** An evaluator's status for an item (manual status, or an override of the computed one). */
+export interface Judgement {
+  itemId: string;
+  status: StatusCode;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface JudgedResult extends PlanItemResult {
+  /** The status shown: the evaluator's where one is set, else the computed one. */
+  effectiveStatus: StatusCode;
+  judgement: Judgement | null;
+}
+
+/**
+ * Assesses every item of a plan for one region. The app and the CLI both call this, so they
+ * cannot disagree.
+ */
+export function assessPlan(
+  plan: Plan,
+  actualsFor: (itemId: string) => ActualsByYear,
+  asOfYear: number,
+  mode: AssessmentMode,
+): PlanItemResult[] {
+  const calendar = planCalendar(plan);
+  return planItems(plan).map((item) => ({
+    ...assessIndicator({ item, calendar, actuals: actualsFor(item.id), asOfYear, mode }),
+    domain: item.domain,
+    itemType: item.itemType,
+  }));
+}
+
+/** Lays evaluators' judgements over computed results; the computed status stays visible. */
+export function applyJudgements(
+  results: readonly PlanItemResult[],
+  judgements: readonly Judgement[],
+): JudgedResult[] {
+  const byItem = new Map(judgements.map((j) => [j.itemId, j]));
+  return results.map((r) => {
+    const judgement = byItem.get(r.id) ?? null;
+    return { ...r, judgement, effectiveStatus: judgement?.status ?? r.status };
+  });
+}
+
+/** Builds the per-item actuals of one region from stored rows. */
+export function actualsIndex(
+  rows: ReadonlyArray<{ itemId: string; regionId: string; year: number; value: number }>,
+  regionId: string,
+): (itemId: string) => ActualsByYear {
+  const index = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    if (row.regionId !== regionId) continue;
+    let byYear = index.get(row.itemId);
+    if (!byYear) index.set(row.itemId, (byYear = new Map()));
+    byYear.set(row.year, row.value);
+  }
+  const empty: ActualsByYear = new Map();
+  return (itemId) => index.get(itemId) ?? empty;
+}
