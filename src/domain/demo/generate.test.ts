@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import dazhou from '../../../data/plans/dazhou.json';
+import { parsePlan } from '../catalog/validate';
+import { generateDemoValues } from './generate';
+
+const parsed = parsePlan(dazhou);
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const plan = parsed.plan;
+
+describe('demonstration values', () => {
+  it('are the same for the same seed, and cover every region and year up to the last', () => {
+    const a = generateDemoValues(plan, ['dazhou', 'tongchuan'], 2018);
+    const b = generateDemoValues(plan, ['dazhou', 'tongchuan'], 2018);
+    expect(a).toEqual(b);
+    const years = new Set(a.map((v) => v.year));
+    expect([...years].sort()).toEqual([2016, 2017, 2018]);
+    expect(new Set(a.map((v) => v.regionId))).toEqual(new Set(['dazhou', 'tongchuan']));
+  });
+
+  it('keep percentages within 0–100 and never produce NaN', () => {
+    const values = generateDemoValues(plan, ['dazhou'], 2020, 7);
+    const percentIds = new Set(plan.indicators.filter((i) => i.unit === '%').map((i) => i.id));
+    for (const v of values) {
+      expect(Number.isFinite(v.value)).toBe(true);
+      if (percentIds.has(v.itemId)) expect(v.value).toBeLessThanOrEqual(100);
+    }
+  });
+});
