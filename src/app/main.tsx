@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App, createQueryClient } from './app';
 import './styles.css';
 
+// Ask once for persistent storage so the browser does not evict the data under disk pressure;
+// the settings page shows whether it was granted.
+void navigator.storage?.persist?.().catch(() => false);
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App queryClient={createQueryClient()} />

@@ -1,4 +1,5 @@
 import type { AppDatabase, AuditRow, DataStatus, ObservationRow } from './database';
+import { parseValue } from '../domain/observations/parse';
 import { ValidationError } from './errors';
 
 export type ObservationKey = [planId: string, itemId: string, regionId: string, year: number];
@@ -28,6 +29,8 @@ export interface WriteContext {
   endYear: number;
   /** Ids of the plan's indicators and text targets; a value for anything else is refused. */
   itemIds: ReadonlySet<string>;
+  /** The unit of an item (null: none); when given, values are checked against it. */
+  unitOf?: (itemId: string) => string | null | undefined;
   now?: () => Date;
 }
 
@@ -41,6 +44,12 @@ export function validateObservation(input: ObservationInput, ctx: WriteContext):
   }
   if (!Number.isFinite(input.value)) {
     throw new ValidationError('数值无效', 'value');
+  }
+  const unit = ctx.unitOf?.(input.itemId);
+  if (unit !== undefined) {
+    // The same rules as at the cell, so a paste or an import cannot store what typing could not.
+    const parsed = parseValue(String(input.value), unit);
+    if (parsed.kind === 'error') throw new ValidationError(parsed.message, 'value');
   }
   if (!input.regionId) throw new ValidationError('未选择区域', 'regionId');
   if (input.year === ctx.baseYear && !input.reason?.trim()) {
@@ -193,12 +202,14 @@ export async function undoLastObservationChange(
     const undone = new Set<number>();
     for (const entry of entries) {
       if (entry.entity !== 'observation') continue;
-      const row = (entry.after ?? entry.before) as ObservationRow;
-      if (regionId !== undefined && row.regionId !== regionId) continue;
+      // An undo entry is noted before the region filter: its `after` holds no region, and
+      // skipping it would let the next undo revert the same change twice.
       if (entry.action === 'undo') {
         undone.add((entry.after as { undoneSeq: number } | null)?.undoneSeq ?? -1);
         continue;
       }
+      const row = (entry.after ?? entry.before) as ObservationRow;
+      if (regionId !== undefined && row.regionId !== regionId) continue;
       if (undone.has(entry.seq as number)) continue;
       const key = keyOf(row);
       const before = entry.before as ObservationRow | null;

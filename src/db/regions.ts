@@ -11,19 +11,24 @@ export const regionKey = (planId: string, regionId: string) => `${planId}:${regi
 export async function ensureRegions(db: AppDatabase, plan: Plan): Promise<RegionRow[]> {
   return db.transaction('rw', db.regions, async () => {
     const existing = await db.regions.where('planId').equals(plan.id).toArray();
-    if (existing.length > 0) return sortRegions(existing);
-    const rows: RegionRow[] = plan.regions.map((r, index) => ({
-      key: regionKey(plan.id, r.id),
-      planId: plan.id,
-      regionId: r.id,
-      name: r.name,
-      level: r.level,
-      archived: 0,
-      sortOrder: index,
-      isFromCatalog: true,
-    }));
-    await db.regions.bulkAdd(rows);
-    return rows;
+    const known = new Set(existing.map((r) => r.regionId));
+    // Catalog regions are added when missing, not only when the plan has none: a region added
+    // by hand before the first visit must not keep the catalog's regions out forever.
+    // Catalog regions are never deleted (only archived), so a missing one was never seeded.
+    const missing: RegionRow[] = plan.regions
+      .map((r, index) => ({
+        key: regionKey(plan.id, r.id),
+        planId: plan.id,
+        regionId: r.id,
+        name: r.name,
+        level: r.level,
+        archived: 0 as const,
+        sortOrder: index - plan.regions.length,
+        isFromCatalog: true,
+      }))
+      .filter((r) => !known.has(r.regionId));
+    if (missing.length > 0) await db.regions.bulkAdd(missing);
+    return sortRegions([...existing, ...missing]);
   });
 }
 

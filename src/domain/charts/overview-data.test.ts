@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accelerationFactor,
+  domainStatusRows,
+  itemsWithoutDataForYear,
+  mostLagging,
+  statusTiles,
+  type OverviewItem,
+} from './overview-data';
+
+function item(overrides: Partial<OverviewItem> & Pick<OverviewItem, 'id'>): OverviewItem {
+  return {
+    name: overrides.id,
+    domain: 'health',
+    unit: '%',
+    status: 'on_track',
+    progress: 0.6,
+    timeProgress: 0.6,
+    targetYear: 2020,
+    latestYear: 2018,
+    latestValue: 1,
+    cumulativeValue: null,
+    missingYears: [],
+    gap: 1,
+    requiredAnnualChange: 0.5,
+    averageAnnualChange: 0.5,
+    ...overrides,
+  };
+}
+
+const items: OverviewItem[] = [
+  item({ id: 'a', status: 'achieved', domain: 'education' }),
+  item({ id: 'b', status: 'lagging', progress: 0.5, requiredAnnualChange: 0.9 }),
+  item({ id: 'c', status: 'lagging', progress: 0.1, requiredAnnualChange: 2 }),
+  item({ id: 'd', status: 'regressing', progress: -0.2, averageAnnualChange: -0.1 }),
+  item({ id: 'e', status: 'no_data', progress: null, missingYears: [2016, 2017, 2018] }),
+  item({ id: 'f', status: 'on_track', missingYears: [2018] }),
+];
+
+describe('overview data', () => {
+  it('counts every status once, keeping zero tiles so the layout does not jump', () => {
+    // Given six items; When tiles are counted; Then counts add up and zeros are present.
+    const tiles = statusTiles(items);
+    expect(tiles).toHaveLength(8);
+    expect(Object.fromEntries(tiles.map((t) => [t.status, t.count]))).toMatchObject({
+      achieved: 1,
+      on_track: 1,
+      lagging: 2,
+      regressing: 1,
+      no_data: 1,
+      not_achieved: 0,
+    });
+    expect(tiles.reduce((s, t) => s + t.count, 0)).toBe(items.length);
+  });
+
+  it('stacks statuses per domain in plan order and drops empty domains', () => {
+    const rows = domainStatusRows(
+      [
+        { id: 'education', name: '基本公共教育' },
+        { id: 'housing', name: '基本住房保障' },
+        { id: 'health', name: '基本医疗卫生' },
+      ],
+      items,
+    );
+    expect(rows.map((r) => r.domainId)).toEqual(['education', 'health']);
+    const health = rows[1];
+    expect(health?.total).toBe(5);
+    expect(health?.lagging).toBe(2);
+    expect(health?.behind).toBe(3);
+  });
+
+  it('lists the items behind, regressing first, then by the largest shortfall', () => {
+    const rows = mostLagging(items);
+    expect(rows.map((r) => r.id)).toEqual(['d', 'c', 'b']);
+    expect(rows[1]?.shortfall).toBeCloseTo(0.5);
+    // c needs 2 per year where it made 0.5 per year: four times the pace.
+    expect(rows[1]?.accelerationFactor).toBeCloseTo(4);
+    // d moved away from its target: no pace multiple is meaningful.
+    expect(rows[0]?.accelerationFactor).toBeNull();
+    expect(mostLagging(items, 1)).toHaveLength(1);
+  });
+
+  it('computes the acceleration factor only when both paces point the same way', () => {
+    expect(accelerationFactor(0.6, 0.3)).toBe(2);
+    expect(accelerationFactor(0.6, 0)).toBeNull();
+    expect(accelerationFactor(null, 0.3)).toBeNull();
+    expect(accelerationFactor(-0.6, 0.3)).toBeNull();
+  });
+
+  it('counts items without a value for the as-of year, or for an earlier target year', () => {
+    expect(itemsWithoutDataForYear(items, 2018).map((i) => i.id)).toEqual(['e', 'f']);
+    const early = item({ id: 'g', targetYear: 2017, missingYears: [2017] });
+    expect(itemsWithoutDataForYear([early], 2019)).toHaveLength(1);
+  });
+});
