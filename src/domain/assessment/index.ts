@@ -11,3 +11,7 @@ export { projectLinear } from './trend';
 export * from './types';
 export { actualsIndex, applyJudgements, assessPlan, planCalendar, planItems } from './plan';
 export type { JudgedResult, Judgement, PlanItem, PlanItemResult } from './plan';
+export { parseActualsCsv, parseCsvNumber } from './actuals-csv';
+export type { ActualRow } from './actuals-csv';
+export { displayWidth, fitWidth, toAssessmentRecord } from './output';
+export type { AssessmentRecord } from './output';
