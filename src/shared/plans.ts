@@ -53,6 +53,8 @@ export function usePlans() {
       ];
     },
     staleTime: Infinity,
+    // Keep showing the previous list while another data set's list loads, so pages stay mounted.
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -1,16 +1,412 @@
-import { defineMessages, useT } from '../../shared/i18n';
-import { Section } from '../../shared/page';
+import { useState } from 'react';
+import {
+  actualsIndex,
+  applyJudgements,
+  assessPlan,
+  formatNumber,
+  formatPercent,
+  rollUpStatuses,
+  STATUS_CODES,
+  toAssessmentRecord,
+  type JudgedResult,
+  type StatusCode,
+} from '../../domain/assessment/index';
+import type { Plan } from '../../domain/catalog/schema';
+import { toCsvCell } from '../../domain/csv/parse-csv';
+import { useT } from '../../shared/i18n';
+import { useObservations } from '../../shared/observations';
+import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
+import { useRegions } from '../../shared/regions';
+import { buildHref, useRoute, useSetParams } from '../../shared/router';
+import { useAuthorName } from '../../shared/settings';
+import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
+import './assessment.css';
+import { assessmentMessages } from './messages';
+import { useJudgementHistory, useJudgements, useSetJudgement } from './queries';
 
-const messages = defineMessages(
-  { title: 'entry', notBuilt: '此页面尚未建成。' },
-  { title: 'entry', notBuilt: 'This page is not built yet.' },
-);
+const JUDGEABLE: StatusCode[] = ['achieved', 'on_track', 'lagging', 'regressing', 'not_achieved'];
 
-export default function Page() {
-  const t = useT(messages);
+function JudgementForm({
+  plan,
+  result,
+  regionId,
+  asOfYear,
+  onDone,
+}: {
+  plan: Plan;
+  result: JudgedResult;
+  regionId: string;
+  asOfYear: number;
+  onDone: () => void;
+}) {
+  const t = useT(assessmentMessages);
+  const label = useStatusLabel();
+  const by = useAuthorName();
+  const save = useSetJudgement();
+  const history = useJudgementHistory({ planId: plan.id, itemId: result.id, regionId, asOfYear });
+  const [status, setStatus] = useState<StatusCode>(result.judgement?.status ?? 'achieved');
+  const [reason, setReason] = useState(result.judgement?.reason ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const key = { planId: plan.id, itemId: result.id, regionId, asOfYear, by };
   return (
-    <Section title={t('title')}>
-      <p data-testid="not-built">{t('notBuilt')}</p>
+    <div className="judgement-form" data-testid="judgement-form">
+      <h3>{t('judgementTitle', { name: result.name })}</h3>
+      <p className="muted">{t('computed', { status: label(result.status) })}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!reason.trim()) {
+            setError(t('reasonRequired'));
+            return;
+          }
+          save.mutate(
+            { ...key, status, reason },
+            { onSuccess: onDone, onError: (e) => setError(String(e)) },
+          );
+        }}
+      >
+        <div className="toolbar">
+          <label>
+            {t('judgementStatus')}
+            <select
+              value={status}
+              onChange={(event) => setStatus(event.target.value as StatusCode)}
+            >
+              {JUDGEABLE.map((code) => (
+                <option key={code} value={code}>
+                  {label(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="block-label">
+          {t('judgementReason')}
+          <textarea
+            rows={3}
+            value={reason}
+            aria-invalid={error !== null}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setError(null);
+            }}
+          />
+        </label>
+        {error && (
+          <p className="errors" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="toolbar">
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t('save')}
+          </button>
+          <button type="button" onClick={onDone}>
+            {t('cancel')}
+          </button>
+          {result.judgement && (
+            <button
+              type="button"
+              onClick={() =>
+                save.mutate(
+                  { ...key, status: null, reason: t('clearReason') },
+                  { onSuccess: onDone },
+                )
+              }
+            >
+              {t('clear')}
+            </button>
+          )}
+        </div>
+      </form>
+      <h4>{t('history')}</h4>
+      {history.data && history.data.length > 0 ? (
+        <ul className="history">
+          {history.data.map((h) => {
+            const after = h.after as { status?: StatusCode } | null;
+            const before = h.before as { status?: StatusCode } | null;
+            return (
+              <li key={h.seq}>
+                {new Date(h.at).toLocaleString('zh-CN')} · {h.by}：
+                {before?.status ? label(before.status) : '—'} →{' '}
+                {after?.status ? label(after.status) : '—'}（{h.reason}）
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="muted">{t('noHistory')}</p>
+      )}
+    </div>
+  );
+}
+
+function downloadCsv(fileName: string, results: JudgedResult[]) {
+  const header = [
+    'id',
+    'name',
+    'status',
+    'effectiveStatus',
+    'judgementReason',
+    'progress',
+    'timeProgress',
+    'latestYear',
+    'latestValue',
+    'gap',
+    'requiredAnnualChange',
+    'averageAnnualChange',
+    'projected2020',
+    'explanation',
+  ];
+  const lines = results.map((r) => {
+    const rec = toAssessmentRecord(r);
+    return [
+      rec.id,
+      rec.name,
+      rec.status,
+      r.effectiveStatus,
+      r.judgement?.reason ?? '',
+      rec.progress,
+      rec.timeProgress,
+      rec.latestYear,
+      rec.latestValue,
+      rec.gap,
+      rec.requiredAnnualChange,
+      rec.averageAnnualChange,
+      rec.projected2020,
+      rec.explanation,
+    ]
+      .map(toCsvCell)
+      .join(',');
+  });
+  const blob = new Blob([`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`], {
+    type: 'text/csv;charset=utf-8',
+  });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export default function AssessmentPage({ entry }: FeaturePageProps) {
+  const t = useT(assessmentMessages);
+  const label = useStatusLabel();
+  const plan = entry.plan;
+  const route = useRoute();
+  const setParams = useSetParams();
+  const regions = useRegions(plan);
+  const observations = useObservations(plan.id);
+  const activeRegions = (regions.data ?? []).filter((r) => r.archived === 0);
+  const regionId = route.params.get('region') ?? activeRegions[0]?.regionId;
+  const years: number[] = [];
+  for (let y = plan.period.start; y <= plan.period.end; y++) years.push(y);
+  const latestWithData = Math.max(
+    plan.period.start,
+    ...(observations.data ?? [])
+      .filter((o) => o.regionId === regionId && o.year > plan.baseYear)
+      .map((o) => o.year),
+  );
+  const asOfYear = Number(route.params.get('year') ?? latestWithData);
+  const mode = (route.params.get('mode') ?? (asOfYear >= plan.period.end ? 'final' : 'midterm')) as
+    'midterm' | 'final';
+  const statusFilter = route.params.get('status');
+  const domainFilter = route.params.get('domain');
+  const judgements = useJudgements(plan.id, regionId, asOfYear);
+  const [judging, setJudging] = useState<string | null>(null);
+
+  // Assessing a plan takes well under a millisecond (about 50 items), so it is not memoized.
+  const results =
+    regionId && observations.data
+      ? applyJudgements(
+          assessPlan(plan, actualsIndex(observations.data, regionId), asOfYear, mode),
+          judgements.data ?? [],
+        )
+      : [];
+  const rollup = rollUpStatuses(
+    results.map((r) => ({ domain: r.domain, status: r.effectiveStatus })),
+    plan.domains.map((d) => d.id),
+  );
+  const shown = results.filter(
+    (r) =>
+      (!statusFilter || r.effectiveStatus === statusFilter) &&
+      (!domainFilter || r.domain === domainFilter),
+  );
+  const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
+  const hasAnyData = (observations.data ?? []).some((o) => o.regionId === regionId);
+  const regionName = activeRegions.find((r) => r.regionId === regionId)?.name ?? regionId ?? '';
+  const num = (v: number | null, unit?: string | null) =>
+    v === null ? '—' : `${formatNumber(v)}${unit ?? ''}`;
+
+  return (
+    <Section
+      title={t('title')}
+      actions={
+        <button
+          type="button"
+          disabled={results.length === 0}
+          onClick={() =>
+            downloadCsv(`${plan.shortName}-${regionName}-${asOfYear}-${t(mode)}.csv`, results)
+          }
+        >
+          {t('exportCsv')}
+        </button>
+      }
+    >
+      <div className="toolbar">
+        <label>
+          {t('region')}
+          <select
+            value={regionId ?? ''}
+            onChange={(event) => setParams({ region: event.target.value })}
+          >
+            {activeRegions.map((r) => (
+              <option key={r.regionId} value={r.regionId}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('asOf')}
+          <select
+            value={asOfYear}
+            onChange={(event) => setParams({ year: event.target.value, mode: null })}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('mode')}
+          <select value={mode} onChange={(event) => setParams({ mode: event.target.value })}>
+            <option value="midterm">{t('midterm')}</option>
+            <option value="final">{t('final')}</option>
+          </select>
+        </label>
+        <label>
+          {t('status')}
+          <select
+            value={statusFilter ?? ''}
+            onChange={(event) => setParams({ status: event.target.value || null })}
+          >
+            <option value="">{t('allStatuses')}</option>
+            {STATUS_CODES.map((code) => (
+              <option key={code} value={code}>
+                {label(code)}（{rollup.plan.counts[code]}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('domain')}
+          <select
+            value={domainFilter ?? ''}
+            onChange={(event) => setParams({ domain: event.target.value || null })}
+          >
+            <option value="">{t('allDomains')}</option>
+            {plan.domains.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">{t('modeHint')}</p>
+      <p className="rollup" data-testid="rollup">
+        {t('summary', { total: rollup.plan.total })}{' '}
+        {STATUS_CODES.filter((code) => rollup.plan.counts[code] > 0).map((code) => (
+          <span key={code} className="rollup-item">
+            <StatusBadge status={code} /> {rollup.plan.counts[code]}
+          </span>
+        ))}
+      </p>
+      {!hasAnyData && (
+        <EmptyState>
+          {t('noData')}{' '}
+          <a href={buildHref('/entry', { plan: plan.id, region: regionId })}>{t('goEntry')}</a>
+        </EmptyState>
+      )}
+      {shown.length === 0 ? (
+        <EmptyState>{t('noResults')}</EmptyState>
+      ) : (
+        <table className="data assessment-table" data-testid="assessment-table">
+          <thead>
+            <tr>
+              <th>{t('indicator')}</th>
+              <th>{t('status')}</th>
+              <th className="num">{t('progress')}</th>
+              <th className="num">{t('timeProgress')}</th>
+              <th className="num">{t('latest')}</th>
+              <th className="num">{t('gap')}</th>
+              <th className="num">{t('required')}</th>
+              <th className="num">{t('average')}</th>
+              <th className="num">{t('projected')}</th>
+              <th>{t('explanation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} data-item={r.id}>
+                <td>
+                  {r.name}
+                  <div className="muted small">
+                    {domainName.get(r.domain)}
+                    {r.itemType === 'textTarget' && ` · ${t('textTarget')}`}
+                  </div>
+                </td>
+                <td>
+                  <StatusBadge status={r.effectiveStatus} />
+                  {r.judgement && (
+                    <div className="small judgement-note" data-testid="judgement-note">
+                      {t('computed', { status: label(r.status) })}
+                      <br />
+                      {t('judgedBy', {
+                        by: r.judgement.by,
+                        at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
+                        reason: r.judgement.reason,
+                      })}
+                    </div>
+                  )}
+                  <div>
+                    <button
+                      type="button"
+                      className="link-button small"
+                      onClick={() => setJudging(judging === r.id ? null : r.id)}
+                    >
+                      {r.status === 'manual' ? t('judge') : t('adjust')}
+                    </button>
+                  </div>
+                  {judging === r.id && regionId && (
+                    <JudgementForm
+                      plan={plan}
+                      result={r}
+                      regionId={regionId}
+                      asOfYear={asOfYear}
+                      onDone={() => setJudging(null)}
+                    />
+                  )}
+                </td>
+                <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
+                <td className="num">{formatPercent(r.timeProgress)}</td>
+                <td className="num">
+                  {num(r.cumulativeValue ?? r.latestValue, r.unit)}
+                  {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
+                </td>
+                <td className="num">{num(r.gap, r.unit)}</td>
+                <td className="num">{num(r.requiredAnnualChange)}</td>
+                <td className="num">{num(r.averageAnnualChange)}</td>
+                <td className="num">{num(r.projectedValue)}</td>
+                <td className="explanation">{r.explanation}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Section>
   );
 }
