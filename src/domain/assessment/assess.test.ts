@@ -398,3 +398,12 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('docs/methodology.md', () => {
+  it('quotes the engine’s sentence for its worked example exactly', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/methodology.md', import.meta.url), 'utf8');
+    const r = run(beds, { 2016: 4.4, 2017: 4.6, 2018: 4.8 }, 2018);
+    expect(doc.replace(/\n/g, '')).toContain(r.explanation);
+  });
+});

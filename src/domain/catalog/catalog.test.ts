@@ -1,0 +1,133 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAllPlans } from './test-plans';
+import { parsePlan, parsePlanJson } from './validate';
+
+const SOURCES = new URL('../../../data/sources/', import.meta.url);
+const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+const plans = loadAllPlans();
+const sourceLines = (file: string) => readFileSync(new URL(file, SOURCES), 'utf8').split('\n');
+
+describe('the built-in catalog', () => {
+  it('has the five plans with the ids the app and the README name', () => {
+    expect(plans.map((p) => p.id).sort()).toEqual([
+      'dalian',
+      'dazhou',
+      'dazhou-2017',
+      'handan',
+      'zhoucun',
+    ]);
+  });
+
+  it('ships source documents identical to the seeds they were copied from', () => {
+    const files = readdirSync(SOURCES).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBe(5);
+    if (!existsSync(SEEDS)) return; // a clone without ../shared: the copies are all there is
+    for (const file of files) {
+      expect(readFileSync(new URL(file, SOURCES)).equals(readFileSync(new URL(file, SEEDS)))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('cites, for every item, a line that exists and is not blank', () => {
+    for (const plan of plans) {
+      const items = [...plan.indicators, ...plan.textTargets, ...plan.services, ...plan.tasks];
+      for (const item of items) {
+        const lines = sourceLines(item.source.file);
+        const text = lines[item.source.line - 1];
+        expect(text, `${plan.id} ${item.id} line ${item.source.line}`).toBeDefined();
+        expect(text?.trim(), `${plan.id} ${item.id}`).not.toBe('');
+      }
+    }
+  });
+
+  it('quotes data issues exactly as the cited lines read', () => {
+    for (const plan of plans) {
+      const issues = [
+        ...plan.dataIssues,
+        ...[...plan.indicators, ...plan.textTargets, ...plan.services, ...plan.tasks].flatMap(
+          (i) => i.dataIssues ?? [],
+        ),
+      ];
+      for (const issue of issues) {
+        for (const q of issue.quotes) {
+          const line = sourceLines(q.file)[q.line - 1] ?? '';
+          // A quote may be an excerpt of its line (with … for omissions) but never words the line lacks.
+          const parts = q.text
+            .split(/…|\.\.\./)
+            .map((s) => s.trim())
+            .filter((s) => s.length >= 2);
+          for (const part of parts) expect(line, `${plan.id}: ${issue.summary}`).toContain(part);
+        }
+      }
+    }
+  });
+
+  it('keeps plain numbers equal to their raw cell text', () => {
+    // A few prose targets write the number in words: 两项, 一所, 一处, 动态清零.
+    const WORDS: Record<number, RegExp> = { 0: /零/, 1: /一/, 2: /[两二]/, 3: /三/ };
+    for (const plan of plans) {
+      for (const item of [...plan.indicators, ...plan.textTargets]) {
+        for (const q of [item.baseline, item.target, 'change' in item ? item.change : null]) {
+          if (!q || q.value === undefined) continue;
+          const ascii = q.raw.replace(/[\uff10-\uff19\uff0e]/g, (c) =>
+            String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+          );
+          const where = `${plan.id} ${item.id} ${q.raw}`;
+          if (/\d/.test(ascii)) expect(ascii, where).toContain(String(q.value).replace(/^-/, ''));
+          else expect(ascii, where).toMatch(WORDS[q.value] ?? /^$/);
+        }
+      }
+    }
+  });
+
+  it('shares concept keys between plans for the same measure', () => {
+    const plansOf = (concept: string) =>
+      plans
+        .filter((p) => [...p.indicators, ...p.textTargets].some((i) => i.concept === concept))
+        .map((p) => p.id);
+    expect(plansOf('sports-participation-share').sort()).toEqual(['dazhou', 'handan', 'zhoucun']);
+    expect(plansOf('new-urban-jobs').length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('plan file validation', () => {
+  it('names the field and position of an error in Chinese', () => {
+    const plan = structuredClone(plans.find((p) => p.id === 'zhoucun')) as Record<
+      string,
+      unknown
+    > & {
+      indicators: Array<Record<string, unknown>>;
+    };
+    (plan.indicators[2] as Record<string, unknown>).direction = 'sideways';
+    plan.indicators[4] = { ...plan.indicators[4], domain: 'nowhere' };
+    const result = parsePlan(plan);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain('指标[第3项].direction：取值不对');
+    const second = parsePlan({
+      ...plan,
+      indicators: plan.indicators.map((i, n) => (n === 2 ? { ...i, direction: 'up' } : i)),
+    });
+    expect(second.ok).toBe(false);
+    if (!second.ok)
+      expect(second.errors).toEqual(['指标[第5项].domain：领域 “nowhere” 不在 domains 中']);
+  });
+
+  it('refuses text that is not JSON, saying so', () => {
+    const result = parsePlanJson('{ "id": ');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatch(/^文件不是有效的 JSON/);
+  });
+
+  it('requires totalFrom where a cumulative total is ambiguous', () => {
+    const dazhou = structuredClone(plans.find((p) => p.id === 'dazhou'));
+    if (!dazhou) throw new Error('dazhou');
+    const shanty = dazhou.indicators.find((i) => i.id === 'housing.shantytown-renovation');
+    if (!shanty) throw new Error('shantytown row');
+    delete shanty.totalFrom;
+    const result = parsePlan(dazhou);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toContain('totalFrom');
+  });
+});
