@@ -3,12 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  actualsIndex,
-  assessPlan,
-  parseActualsCsv,
-  toAssessmentRecord,
-} from '../src/domain/assessment/index';
+import { assessPlan, parseActualsCsv, toAssessmentRecord } from '../src/domain/assessment/index';
 import { parsePlanJson } from '../src/domain/catalog/validate';
 
 function runCli(...args: string[]) {
@@ -39,9 +34,12 @@ describe('npm run assess', () => {
     if (!plan.ok) throw new Error('plan');
     const rows = parseActualsCsv(plan.plan, readFileSync(GOOD, 'utf8'));
     if (!rows.ok) throw new Error('csv');
-    const expected = assessPlan(plan.plan, actualsIndex(rows.rows, 'dazhou'), 2018, 'midterm').map(
-      toAssessmentRecord,
-    );
+    const expected = assessPlan(
+      plan.plan,
+      { rows: rows.rows, regionId: 'dazhou' },
+      2018,
+      'midterm',
+    ).map(toAssessmentRecord);
     expect(output.results).toEqual(expected);
     const beds = output.results.find(
       (r: { id: string }) => r.id === 'health.hospital-beds-per-1000',

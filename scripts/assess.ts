@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  actualsIndex,
   assessPlan,
   fitWidth,
   formatNumber,
@@ -82,7 +81,7 @@ function main(): void {
     );
   }
 
-  const results = assessPlan(plan, actualsIndex(actuals.rows, region), asOfYear, mode);
+  const results = assessPlan(plan, { rows: actuals.rows, regionId: region }, asOfYear, mode);
   const records = results.map(toAssessmentRecord);
   if (format === 'json') {
     process.stdout.write(

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { TEST_PORT } from './global-setup';
+import { inject } from 'vitest';
 
-export const BASE_URL = `http://127.0.0.1:${TEST_PORT}/`;
+export const BASE_URL = inject('baseUrl');
 export const ARTIFACTS = 'test/artifacts';
 
 export interface Session {
@@ -33,6 +33,8 @@ export async function openBrowser(): Promise<Session> {
       '--disable-sync',
     ],
   });
+  // Fail an action in 10 s with Playwright's own message, well before the test times out.
+  context.setDefaultTimeout(10_000);
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (message) => {

@@ -110,7 +110,7 @@ const dilapidated: AssessableItem = {
   name: '建档立卡贫困户、低保户、农村分散供养特困人员、贫困残疾人家庭等4类重点对象农村危房改造',
   unit: '万户',
   direction: 'up',
-  kind: 'level',
+  kind: 'cumulative',
   baseline: q('2013至2015年共52户属于四类人员'),
   target: null,
   change: q('实现应改尽改'),
@@ -405,5 +405,33 @@ describe('docs/methodology.md', () => {
     const doc = readFileSync(new URL('../../../docs/methodology.md', import.meta.url), 'utf8');
     const r = run(beds, { 2016: 4.4, 2017: 4.6, 2018: 4.8 }, 2018);
     expect(doc.replace(/\n/g, '')).toContain(r.explanation);
+  });
+});
+
+describe('counties and districts (subregions)', () => {
+  const county = (item: AssessableItem, actuals: Record<number, number>, asOfYear: number) =>
+    assessIndicator({
+      item,
+      calendar,
+      actuals: new Map(Object.entries(actuals).map(([y, v]) => [Number(y), v])),
+      asOfYear,
+      mode: 'midterm',
+      scope: 'subregion',
+    });
+
+  it('use their own 2015 value as baseline, never the whole area’s catalog value', () => {
+    const withoutBaseline = county(beds, { 2018: 5 }, 2018);
+    expect(withoutBaseline.baselineValue).toBeNull();
+    expect(withoutBaseline.status).toBe('not_assessable');
+    const withBaseline = county(beds, { 2015: 3.9, 2018: 5 }, 2018);
+    expect(withBaseline.progress).toBeCloseTo(1.1 / 1.8, 10);
+    expect(withBaseline.status).toBe('on_track');
+  });
+
+  it('are not compared with a five-year total set for the whole area', () => {
+    const r = county(newJobs, { 2016: 1, 2017: 1, 2018: 1 }, 2018);
+    expect(r.status).toBe('not_assessable');
+    expect(r.reason).toContain('未分解到各区县');
+    expect(r.cumulativeValue).toBe(3);
   });
 });

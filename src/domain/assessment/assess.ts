@@ -25,7 +25,9 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
   const tau = timeProgress(asOfYear, calendar.baseYear, targetYear);
 
   const revisedBaseline = actuals.get(calendar.baseYear);
-  const catalogBaseline = item.baseline?.value ?? null;
+  const isSubregion = input.scope === 'subregion';
+  // A county's baseline is its own 2015 value; the catalog's 2015 cell is the whole area's.
+  const catalogBaseline = isSubregion ? null : (item.baseline?.value ?? null);
   const baselineValue = revisedBaseline ?? catalogBaseline;
   const rule = interpretTarget(item, item.kind === 'cumulative' ? null : baselineValue);
 
@@ -71,6 +73,14 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
       ...draft,
       status: 'no_data',
       reason: `${calendar.startYear}—${Math.min(asOfYear, targetYear)}年没有实际值`,
+    });
+  }
+  if (isSubregion && item.kind === 'cumulative' && rule.type !== 'none') {
+    fillLatest(draft, input, yearsWithData);
+    return finish({
+      ...draft,
+      status: isFinal ? 'manual' : 'not_assessable',
+      reason: '期末累计目标是全域合计，未分解到各区县，不能直接比较',
     });
   }
   if (rule.type === 'none') {

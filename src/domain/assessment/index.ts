@@ -9,8 +9,15 @@ export { impliedComparator, interpretTarget, satisfies } from './target-rule';
 export { THRESHOLDS } from './thresholds';
 export { projectLinear } from './trend';
 export * from './types';
-export { actualsIndex, applyJudgements, assessPlan, planCalendar, planItems } from './plan';
-export type { JudgedResult, Judgement, PlanItem, PlanItemResult } from './plan';
+export {
+  actualsIndex,
+  applyJudgements,
+  assessPlan,
+  planAreaId,
+  planCalendar,
+  planItems,
+} from './plan';
+export type { JudgedResult, Judgement, ObservationLike, PlanItem, PlanItemResult } from './plan';
 export { parseActualsCsv, parseCsvNumber } from './actuals-csv';
 export type { ActualRow } from './actuals-csv';
 export { displayWidth, fitWidth, toAssessmentRecord } from './output';

@@ -43,19 +43,26 @@ export interface JudgedResult extends PlanItemResult {
   judgement: Judgement | null;
 }
 
+/** The plan's own area (the first region of the catalog); the others are its subdivisions. */
+export function planAreaId(plan: Plan): string {
+  return plan.regions[0]?.id ?? plan.id;
+}
+
 /**
- * Assesses every item of a plan for one region. The app and the CLI both call this, so they
- * cannot disagree.
+ * Assesses every item of a plan for one region from stored values (any regions; only
+ * `regionId`'s are used). The app and the CLI both call this, so they cannot disagree.
  */
 export function assessPlan(
   plan: Plan,
-  actualsFor: (itemId: string) => ActualsByYear,
+  observations: { rows: ReadonlyArray<ObservationLike>; regionId: string },
   asOfYear: number,
   mode: AssessmentMode,
 ): PlanItemResult[] {
   const calendar = planCalendar(plan);
+  const actualsFor = actualsIndex(observations.rows, observations.regionId);
+  const scope = observations.regionId === planAreaId(plan) ? 'plan-area' : 'subregion';
   return planItems(plan).map((item) => ({
-    ...assessIndicator({ item, calendar, actuals: actualsFor(item.id), asOfYear, mode }),
+    ...assessIndicator({ item, calendar, actuals: actualsFor(item.id), asOfYear, mode, scope }),
     domain: item.domain,
     itemType: item.itemType,
   }));
@@ -74,8 +81,15 @@ export function applyJudgements(
 }
 
 /** Builds the per-item actuals of one region from stored rows. */
+export interface ObservationLike {
+  itemId: string;
+  regionId: string;
+  year: number;
+  value: number;
+}
+
 export function actualsIndex(
-  rows: ReadonlyArray<{ itemId: string; regionId: string; year: number; value: number }>,
+  rows: ReadonlyArray<ObservationLike>,
   regionId: string,
 ): (itemId: string) => ActualsByYear {
   const index = new Map<string, Map<number, number>>();

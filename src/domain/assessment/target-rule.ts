@@ -49,7 +49,9 @@ export function interpretTarget(item: AssessableItem, baselineValue: number | nu
           ? change
           : target;
     if (total?.value === undefined) {
-      if (target?.text) return { type: 'words', text: target.text };
+      // 周村 农村危房改造 prints its target "实现应改尽改" in the 累计 column.
+      const words = target?.text ?? change?.text;
+      if (words) return { type: 'words', text: words };
       return { type: 'none', reason: '没有数值型的期末累计目标' };
     }
     const comparator = total.comparator ?? '>=';

@@ -81,6 +81,12 @@ export interface AssessmentInput {
   actuals: ActualsByYear;
   asOfYear: number;
   mode: AssessmentMode;
+  /**
+   * `subregion` for a county or district of the plan's area: the catalog's baseline and any
+   * period total are the whole area's, so they do not apply (see docs/methodology.md §1).
+   * Default `plan-area`.
+   */
+  scope?: 'plan-area' | 'subregion';
 }
 
 export interface AssessmentResult {

@@ -37,6 +37,24 @@ describe('region comparison', () => {
     expect(result.dispersion.at(-1)?.maxMinRatio).toBeCloseTo(1.5);
   });
 
+  it('marks regions behind the expected path of a mid-term year', () => {
+    // B 4.31 (2015) → T 5.7 (2020): expected in 2018 = 4.31 + 1.39 × 3/5 = 5.144
+    const rows = [obs('a', 2018, 5.0), obs('b', 2018, 5.2), obs('c', 2018, 5.8)];
+    const result = compareRegions({
+      kind: 'level',
+      itemId: 'x',
+      regions,
+      rows,
+      startYear: 2016,
+      year: 2018,
+      target: { value: 5.7, comparator: '>=' },
+      schedule: { baseYear: 2015, baselineValue: 4.31, targetYear: 2020 },
+    });
+    expect(result.expectedForYear).toBeCloseTo(5.144);
+    expect(result.behindSchedule.map((b) => b.regionId)).toEqual(['a']);
+    expect(result.belowTarget.map((b) => b.regionId)).toEqual(['a', 'b']);
+  });
+
   it('says narrowing when the coefficient of variation fell over the years', () => {
     const rows = [
       obs('a', 2016, 2),

@@ -3,6 +3,7 @@ import {
   type DispersionTrend,
   type RegionValue,
 } from '../assessment/equalization';
+import { satisfies } from '../assessment/target-rule';
 import type { Comparator, IndicatorKind } from '../catalog/schema';
 
 export interface RegionRef {
@@ -24,6 +25,8 @@ export interface RegionBar {
   value: number | null;
   /** True when the value misses the plan target; null without a value or a comparable target. */
   isBelowTarget: boolean | null;
+  /** True when the value is short of the expected path for the year; null when there is none. */
+  isBehindSchedule: boolean | null;
 }
 
 export interface DispersionPoint {
@@ -43,6 +46,12 @@ export interface RegionComparison {
   /** The target the bars are compared to; null for words, none, or cumulative city totals. */
   target: { value: number; comparator: Comparator } | null;
   belowTarget: RegionBar[];
+  /**
+   * The value the straight path from the plan's baseline to its target gives for `year`
+   * (B + (T − B)·(year − base)/(target year − base)); null without both, or for cumulative items.
+   */
+  expectedForYear: number | null;
+  behindSchedule: RegionBar[];
   /** Regions without a value for the year. */
   missing: RegionRef[];
   dispersion: DispersionPoint[];
@@ -112,9 +121,17 @@ export function compareRegions(input: {
   startYear: number;
   year: number;
   target: { value: number; comparator: Comparator } | null;
+  /** The plan's baseline and target year, for the expected value of a mid-term year. */
+  schedule?: { baseYear: number; baselineValue: number | null; targetYear: number };
 }): RegionComparison {
-  const { kind, itemId, regions, rows, startYear, year } = input;
+  const { kind, itemId, regions, rows, startYear, year, schedule } = input;
   const target = kind === 'cumulative' ? null : input.target;
+  const expectedForYear =
+    target && schedule && schedule.baselineValue !== null && year < schedule.targetYear
+      ? schedule.baselineValue +
+        ((target.value - schedule.baselineValue) * (year - schedule.baseYear)) /
+          (schedule.targetYear - schedule.baseYear)
+      : null;
   const valuesByYear = figuresByYear(kind, rows, itemId, regions, startYear, year);
   const equalization = assessEqualization(valuesByYear, year, target);
   const below = new Set(equalization.regionsMissingTarget.map((v) => v.region));
@@ -126,12 +143,18 @@ export function compareRegions(input: {
       name: region.name,
       value,
       isBelowTarget: value === null || target === null ? null : below.has(region.regionId),
+      isBehindSchedule:
+        value === null || expectedForYear === null || target === null
+          ? null
+          : !satisfies(value, target.comparator, expectedForYear),
     };
   });
   return {
     bars,
     target,
     belowTarget: bars.filter((b) => b.isBelowTarget === true),
+    expectedForYear,
+    behindSchedule: bars.filter((b) => b.isBehindSchedule === true),
     missing: regions.filter((r) => !thisYear.has(r.regionId)),
     dispersion: equalization.series.map((d) => ({
       year: d.year,

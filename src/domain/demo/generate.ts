@@ -43,7 +43,7 @@ export function generateDemoValues(
   for (const item of planItems(plan)) {
     const change = 'change' in item ? item.change : null;
     const totalFrom = 'totalFrom' in item ? item.totalFrom : undefined;
-    regionIds.forEach((regionId) => {
+    regionIds.forEach((regionId, regionIndex) => {
       const pace = 0.45 + random() * 0.9 - (random() < 0.08 ? 0.9 : 0);
       if (item.kind === 'cumulative') {
         const total =
@@ -69,6 +69,16 @@ export function generateDemoValues(
       const baseline = item.baseline?.value ?? target * 0.85;
       const isPercent = item.unit === '%';
       const regionOffset = (random() - 0.5) * Math.abs(target - baseline || baseline * 0.05);
+      // Counties get their own 2015 value: the catalog baseline is the whole area's.
+      if (regionIndex > 0) {
+        const own = baseline + regionOffset * 0.5;
+        out.push({
+          itemId: item.id,
+          regionId,
+          year: plan.baseYear,
+          value: round(isPercent ? Math.min(100, Math.max(0, own)) : Math.max(0, own)),
+        });
+      }
       for (let year = plan.period.start; year <= Math.min(lastYear, plan.period.end); year++) {
         const expected = baseline + ((target - baseline) * (year - plan.baseYear)) / span;
         const noisy =

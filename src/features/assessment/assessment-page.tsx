@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  actualsIndex,
   applyJudgements,
   assessPlan,
   formatNumber,
@@ -219,7 +218,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const results =
     regionId && observations.data
       ? applyJudgements(
-          assessPlan(plan, actualsIndex(observations.data, regionId), asOfYear, mode),
+          assessPlan(plan, { rows: observations.data, regionId }, asOfYear, mode),
           judgements.data ?? [],
         )
       : [];

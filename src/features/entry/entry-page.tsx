@@ -1,16 +1,401 @@
-import { defineMessages, useT } from '../../shared/i18n';
-import { Section } from '../../shared/page';
+import { useMemo, useState } from 'react';
+import type { RegionRow } from '../../db/database';
+import type { ObservationKey } from '../../db/observations';
+import { formatPercent } from '../../domain/assessment/numbers';
+import {
+  assessPlan,
+  planItems,
+  type PlanItem,
+  type PlanItemResult,
+} from '../../domain/assessment/plan';
+import type { Plan } from '../../domain/catalog/schema';
+import { useDataset } from '../../shared/dataset';
+import { useT } from '../../shared/i18n';
+import { useObservations } from '../../shared/observations';
+import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
+import { useRegions } from '../../shared/regions';
+import { useRoute, useSetParams } from '../../shared/router';
+import { useAuthorName } from '../../shared/settings';
+import { CellDetail, type DetailCell } from './cell-detail';
+import { EntryGrid, type GridRow, type Notice } from './entry-grid';
+import './entry.css';
+import { cellKey, gridYears, indexObservations, latestYearWithData } from './grid-model';
+import { entryMessages, type EntryMessageKey } from './messages';
+import { useDeleteObservation, useSaveObservations, useUndoLastChange } from './queries';
+import { RegionsPanel } from './regions-panel';
 
-const messages = defineMessages(
-  { title: 'entry', notBuilt: '此页面尚未建成。' },
-  { title: 'entry', notBuilt: 'This page is not built yet.' },
-);
+type View = 'region' | 'indicator';
 
-export default function Page() {
-  const t = useT(messages);
+/** The region whose figures the plan's printed baseline describes: the plan's own area. */
+function ownRegionId(plan: Plan): string | undefined {
+  return (plan.regions.find((r) => r.name === plan.region) ?? plan.regions[0])?.id;
+}
+
+function StatusCells({ result }: { result: PlanItemResult | undefined }) {
+  const t = useT(entryMessages);
+  if (!result) return <td colSpan={2} />;
   return (
-    <Section title={t('title')}>
-      <p data-testid="not-built">{t('notBuilt')}</p>
-    </Section>
+    <>
+      <td title={result.explanation}>
+        <span className={`status status-${result.status}`} data-status={result.status}>
+          {t(`st_${result.status}` as EntryMessageKey)}
+        </span>
+      </td>
+      <td
+        className="num"
+        title={result.progress === null ? undefined : formatPercent(result.progress)}
+      >
+        {result.progress === null
+          ? '—'
+          : // Far past the target the exact ratio (e.g. 1600% for a target 0.02 points away) says
+            // less than "over 100%"; the exact figure stays in the tooltip.
+            result.progress > 1
+            ? '>100%'
+            : formatPercent(result.progress)}
+      </td>
+    </>
+  );
+}
+
+export default function EntryPage({ entry }: FeaturePageProps) {
+  const t = useT(entryMessages);
+  const plan = entry.plan;
+  const route = useRoute();
+  const setParams = useSetParams();
+  const { isBlockedByUpgrade } = useDataset();
+  const author = useAuthorName();
+  const regionsQuery = useRegions(plan);
+  const observationsQuery = useObservations(plan.id);
+  const save = useSaveObservations(plan);
+  const remove = useDeleteObservation(plan);
+  const undo = useUndoLastChange(plan);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [activeCell, setActiveCell] = useState<{
+    itemId: string;
+    regionId: string;
+    year: number;
+  } | null>(null);
+
+  const view: View = route.params.get('view') === 'indicator' ? 'indicator' : 'region';
+  const showArchived = route.params.get('archived') === '1';
+  // Grouped by domain in the plan's order: the prose targets join their domain's indicators.
+  const items = useMemo(() => {
+    const order = new Map(plan.domains.map((d, index) => [d.id, index]));
+    const rank = (domain: string) => order.get(domain) ?? order.size;
+    return planItems(plan)
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => rank(a.item.domain) - rank(b.item.domain) || a.index - b.index)
+      .map(({ item }) => item);
+  }, [plan]);
+  const years = useMemo(() => gridYears(plan.baseYear, plan.period.end), [plan]);
+  const regions = useMemo(() => regionsQuery.data ?? [], [regionsQuery.data]);
+  const visibleRegions = regions.filter((r) => showArchived || !r.archived);
+  const regionParam = route.params.get('region');
+  const region: RegionRow | undefined =
+    regions.find((r) => r.regionId === regionParam && (showArchived || !r.archived)) ??
+    visibleRegions[0];
+  const item: PlanItem | undefined =
+    items.find((i) => i.id === route.params.get('item')) ?? items[0];
+  const observations = useMemo(
+    () => indexObservations(observationsQuery.data),
+    [observationsQuery.data],
+  );
+  const domainNames = useMemo(
+    () => new Map(plan.domains.map((d) => [d.id, d.name])),
+    [plan.domains],
+  );
+  const ownRegion = ownRegionId(plan);
+
+  const autoAsOf = latestYearWithData(
+    observationsQuery.data,
+    view === 'region' ? (region?.regionId ?? null) : null,
+    plan.baseYear,
+  );
+  const asOfParam = Number(route.params.get('asof'));
+  const asOfYear =
+    asOfParam >= plan.period.start && asOfParam <= plan.period.end
+      ? asOfParam
+      : (autoAsOf ?? plan.period.start);
+
+  // Recomputed on every render: a few hundred pure assessments take a few milliseconds.
+  const resultsByRegion = (() => {
+    const rows = observationsQuery.data ?? [];
+    const assessFor = (regionId: string) =>
+      new Map(assessPlan(plan, { rows, regionId }, asOfYear, 'midterm').map((r) => [r.id, r]));
+    const wanted = view === 'region' ? (region ? [region] : []) : regions;
+    return new Map(wanted.map((r) => [r.regionId, assessFor(r.regionId)]));
+  })();
+
+  const gridRows: GridRow[] = (() => {
+    if (view === 'region') {
+      if (!region) return [];
+      const results = resultsByRegion.get(region.regionId);
+      const isOwn = region.regionId === ownRegion;
+      return items.map((i) => ({
+        key: i.id,
+        itemId: i.id,
+        regionId: region.regionId,
+        unit: i.unit,
+        catalogBaseline: isOwn ? (i.baseline?.value ?? null) : null,
+        catalogBaselineRaw: isOwn ? (i.baseline?.raw ?? null) : null,
+        group: domainNames.get(i.domain) ?? i.domain,
+        label: i.name,
+        leading: (
+          <>
+            <th scope="row" className="item-name">
+              {i.name}
+              {i.itemType === 'textTarget' && <span className="badge">{t('textTarget')}</span>}
+            </th>
+            <td className="unit">{i.unit ?? ''}</td>
+            <td className="num muted">{i.baseline?.raw ?? ''}</td>
+            <td className="num muted target-raw">{i.target?.raw ?? ''}</td>
+          </>
+        ),
+        trailing: <StatusCells result={results?.get(i.id)} />,
+      }));
+    }
+    if (!item) return [];
+    return visibleRegions.map((r) => {
+      const isOwn = r.regionId === ownRegion;
+      return {
+        key: r.key,
+        itemId: item.id,
+        regionId: r.regionId,
+        unit: item.unit,
+        catalogBaseline: isOwn ? (item.baseline?.value ?? null) : null,
+        catalogBaselineRaw: isOwn ? (item.baseline?.raw ?? null) : null,
+        group: null,
+        label: `${item.name} · ${r.name}`,
+        leading: (
+          <th scope="row" className="item-name">
+            {r.name}
+            {r.archived ? <span className="muted">{t('archivedSuffix')}</span> : null}
+          </th>
+        ),
+        trailing: <StatusCells result={resultsByRegion.get(r.regionId)?.get(item.id)} />,
+      };
+    });
+  })();
+
+  const notify = (n: Notice) => setNotice(n);
+  const isReadOnly = isBlockedByUpgrade;
+
+  const detailCell: DetailCell | null = activeCell
+    ? {
+        planId: plan.id,
+        itemId: activeCell.itemId,
+        regionId: activeCell.regionId,
+        year: activeCell.year,
+        itemName: items.find((i) => i.id === activeCell.itemId)?.name ?? activeCell.itemId,
+        regionName:
+          regions.find((r) => r.regionId === activeCell.regionId)?.name ?? activeCell.regionId,
+        unit: items.find((i) => i.id === activeCell.itemId)?.unit ?? null,
+        isBaseYear: activeCell.year === plan.baseYear,
+      }
+    : null;
+
+  const describeKey = (key: string) => {
+    const [, itemId, regionId, year] = key.split('|');
+    const itemName = items.find((i) => i.id === itemId)?.name ?? itemId;
+    const regionName = regions.find((r) => r.regionId === regionId)?.name ?? regionId;
+    return `${itemName} · ${regionName} ${year}`;
+  };
+
+  const doUndo = () => {
+    if (isReadOnly) return;
+    undo.mutate(view === 'region' ? region?.regionId : undefined, {
+      onSuccess: (entry) =>
+        setNotice(
+          entry
+            ? { kind: 'ok', text: t('undoDone', { what: describeKey(entry.key) }) }
+            : { kind: 'info', text: t('undoNothing') },
+        ),
+      onError: (error) => setNotice({ kind: 'error', text: String(error) }),
+    });
+  };
+
+  const removeKey = (key: ObservationKey) => remove.mutateAsync(key);
+
+  return (
+    <div className="entry-page">
+      <Section
+        title={t('title')}
+        actions={
+          <div className="view-switch" role="group">
+            {(['region', 'indicator'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-pressed={view === v}
+                className={view === v ? 'primary' : undefined}
+                onClick={() => setParams({ view: v === 'region' ? null : v })}
+              >
+                {v === 'region' ? t('viewByRegion') : t('viewByIndicator')}
+              </button>
+            ))}
+          </div>
+        }
+      >
+        <div className="toolbar">
+          {view === 'region' ? (
+            <label>
+              {t('region')}
+              <select
+                value={region?.regionId ?? ''}
+                onChange={(event) => setParams({ region: event.target.value })}
+              >
+                {visibleRegions.map((r) => (
+                  <option key={r.key} value={r.regionId}>
+                    {r.name}
+                    {r.archived ? t('archivedSuffix') : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label>
+              {t('indicator')}
+              <select
+                value={item?.id ?? ''}
+                onChange={(event) => setParams({ item: event.target.value })}
+              >
+                {plan.domains.map((d) => (
+                  <optgroup key={d.id} label={d.name}>
+                    {items
+                      .filter((i) => i.domain === d.id)
+                      .map((i) => (
+                        <option key={i.id} value={i.id}>
+                          {i.name}
+                        </option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              checked={showArchived}
+              onChange={(event) => setParams({ archived: event.target.checked ? '1' : null })}
+            />
+            {t('showArchived')}
+          </label>
+          <label>
+            {t('asOf')}
+            <select
+              value={route.params.get('asof') ?? ''}
+              onChange={(event) => setParams({ asof: event.target.value || null })}
+            >
+              <option value="">
+                {autoAsOf === null ? t('asOfAutoNone') : t('asOfAuto', { year: autoAsOf })}
+              </option>
+              {years
+                .filter((y) => y >= plan.period.start)
+                .map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <button type="button" onClick={doUndo} disabled={isReadOnly || undo.isPending}>
+            {t('undo')}
+          </button>
+          <span className="muted">{t('author', { name: author })}</span>
+        </div>
+        {view === 'indicator' && item && (
+          <p className="muted item-facts">
+            {t('itemUnit', { unit: item.unit ?? '—' })} ·{' '}
+            {t('itemBaseline', { value: item.baseline?.raw ?? '—' })} ·{' '}
+            {t('itemTarget', { value: item.target?.raw ?? '—' })}
+          </p>
+        )}
+        <p className="muted keyboard-help">{t('keyboardHelp')}</p>
+        {isBlockedByUpgrade && (
+          <p className="errors" role="alert">
+            {t('blocked')}
+          </p>
+        )}
+        <div
+          className={`entry-notice ${notice ? `entry-notice-${notice.kind}` : ''}`}
+          role="status"
+          aria-live="polite"
+          data-testid="entry-notice"
+        >
+          {save.isPending ? t('saving') : (notice?.text ?? '')}
+        </div>
+        {gridRows.length === 0 ? (
+          <EmptyState>{t('noRegions')}</EmptyState>
+        ) : (
+          <div className="entry-layout">
+            <EntryGrid
+              key={`${plan.id}|${view}`}
+              planId={plan.id}
+              rows={gridRows}
+              years={years}
+              baseYear={plan.baseYear}
+              label={
+                view === 'region'
+                  ? `${t('title')} · ${region?.name ?? ''}`
+                  : `${t('title')} · ${item?.name ?? ''}`
+              }
+              headLeading={
+                view === 'region' ? (
+                  <>
+                    <th scope="col">{t('colItem')}</th>
+                    <th scope="col">{t('colUnit')}</th>
+                    <th scope="col" className="num">
+                      {t('colBaseline')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('colTarget')}
+                    </th>
+                  </>
+                ) : (
+                  <th scope="col">{t('colRegion')}</th>
+                )
+              }
+              headTrailing={
+                <>
+                  <th scope="col">{t('colStatus')}</th>
+                  <th scope="col" className="num">
+                    {t('colProgress')}
+                  </th>
+                </>
+              }
+              observations={observations}
+              isReadOnly={isReadOnly}
+              onActiveCell={setActiveCell}
+              save={(inputs) => save.mutateAsync(inputs)}
+              remove={removeKey}
+              undo={doUndo}
+              notify={notify}
+            />
+            <aside className="entry-side">
+              <h2>{t('detailTitle')}</h2>
+              <CellDetail
+                cell={detailCell}
+                obs={
+                  activeCell
+                    ? observations.get(
+                        cellKey(activeCell.itemId, activeCell.regionId, activeCell.year),
+                      )
+                    : undefined
+                }
+                isReadOnly={isReadOnly}
+                save={(inputs) => save.mutateAsync(inputs)}
+                remove={() =>
+                  activeCell
+                    ? removeKey([plan.id, activeCell.itemId, activeCell.regionId, activeCell.year])
+                    : Promise.resolve()
+                }
+              />
+            </aside>
+          </div>
+        )}
+      </Section>
+      <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+    </div>
   );
 }

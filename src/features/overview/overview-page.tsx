@@ -1,16 +1,144 @@
-import { defineMessages, useT } from '../../shared/i18n';
-import { Section } from '../../shared/page';
+import type { ReactNode } from 'react';
+import { useT } from '../../shared/i18n';
+import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
+import { buildHref } from '../../shared/router';
+import { AcrossPlansView } from './across-plans-view';
+import { DomainView } from './domain-view';
+import { IndicatorView } from './indicator-view';
+import { overviewMessages } from './messages';
+import { RegionsView } from './regions-view';
+import { SummaryView } from './summary-view';
+import {
+  usePlanAssessment,
+  useOverviewParams,
+  yearsOf,
+  type OverviewView,
+} from './use-overview-data';
+import './overview.css';
 
-const messages = defineMessages(
-  { title: 'overview', notBuilt: '此页面尚未建成。' },
-  { title: 'overview', notBuilt: 'This page is not built yet.' },
-);
+const TABS: ReadonlyArray<
+  [OverviewView, 'viewSummary' | 'viewDomain' | 'viewIndicator' | 'viewRegions' | 'viewPlans']
+> = [
+  ['summary', 'viewSummary'],
+  ['domain', 'viewDomain'],
+  ['indicator', 'viewIndicator'],
+  ['regions', 'viewRegions'],
+  ['plans', 'viewPlans'],
+];
 
-export default function Page() {
-  const t = useT(messages);
+/**
+ * 总览: where the chosen plan stands for a region and an as-of year, with sub-views chosen by
+ * `?view=` (domain, indicator, regions, across plans) so that every view has its own address.
+ */
+export default function OverviewPage({ entry }: FeaturePageProps) {
+  const t = useT(overviewMessages);
+  const plan = entry.plan;
+  const [params, setParams] = useOverviewParams();
+  const assessment = usePlanAssessment(plan, params);
+  const { regions, region, year } = assessment;
+
+  let body: ReactNode;
+  if (assessment.error) {
+    body = (
+      <p role="alert">
+        {t('loadError', { message: String((assessment.error as Error).message ?? '') })}
+      </p>
+    );
+  } else if (assessment.isLoading) {
+    body = <p className="muted">{t('loading')}</p>;
+  } else if (!region) {
+    body = (
+      <EmptyState>
+        {t('noRegions')} <a href={buildHref('/entry', { plan: plan.id })}>{t('goToEntry')}</a>
+      </EmptyState>
+    );
+  } else {
+    const props = { plan, assessment, params, setParams, region };
+    body =
+      params.view === 'domain' ? (
+        <DomainView {...props} />
+      ) : params.view === 'indicator' ? (
+        <IndicatorView {...props} />
+      ) : params.view === 'regions' ? (
+        <RegionsView {...props} />
+      ) : params.view === 'plans' ? (
+        <AcrossPlansView {...props} />
+      ) : (
+        <SummaryView {...props} />
+      );
+  }
+
   return (
-    <Section title={t('title')}>
-      <p data-testid="not-built">{t('notBuilt')}</p>
-    </Section>
+    <div className="overview">
+      <div className="overview-controls toolbar">
+        <nav className="view-tabs" aria-label={t('views')}>
+          {TABS.map(([view, key]) => (
+            <a
+              key={view}
+              href={buildHref('/overview', {
+                plan: plan.id,
+                view: view === 'summary' ? null : view,
+                region: params.regionId,
+                year: params.year,
+                mode: params.mode === 'final' ? 'final' : null,
+                item: params.itemId,
+                domain: params.domainId,
+                concept: params.concept,
+              })}
+              aria-current={params.view === view ? 'page' : undefined}
+            >
+              {t(key)}
+            </a>
+          ))}
+        </nav>
+        <label>
+          <span>{t('region')}</span>
+          <select
+            aria-label={t('region')}
+            value={region?.regionId ?? ''}
+            onChange={(e) => setParams({ region: e.target.value })}
+          >
+            {regions.map((r) => (
+              <option key={r.regionId} value={r.regionId}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('year')}</span>
+          <select
+            aria-label={t('year')}
+            value={year}
+            onChange={(e) => setParams({ year: e.target.value })}
+          >
+            {yearsOf(plan).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="mode-switch">
+          <legend>{t('mode')}</legend>
+          {(['midterm', 'final'] as const).map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="overview-mode"
+                checked={params.mode === mode}
+                onChange={() => setParams({ mode: mode === 'final' ? 'final' : null })}
+              />
+              {mode === 'final' ? t('modeFinal') : t('modeMidterm')}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <Section
+        title={`${plan.shortName} · ${t(TABS.find(([v]) => v === params.view)?.[1] ?? 'viewSummary')}`}
+      >
+        {body}
+      </Section>
+    </div>
   );
 }

@@ -1,0 +1,38 @@
+import type { ObservationRow } from '../../db/database';
+
+/** One cell of the entry grid: an item, a region, a year. */
+export const cellKey = (itemId: string, regionId: string, year: number) =>
+  `${itemId}|${regionId}|${year}`;
+
+/** The stored values of a plan, by cell. */
+export function indexObservations(
+  rows: readonly ObservationRow[] | undefined,
+): Map<string, ObservationRow> {
+  return new Map((rows ?? []).map((r) => [cellKey(r.itemId, r.regionId, r.year), r]));
+}
+
+/** Values shown in a cell: at most four decimals, no exponent for large counts. */
+export function formatCellValue(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4, useGrouping: false });
+}
+
+/** The years of the grid: the base year (revisions), then the plan's years. */
+export function gridYears(baseYear: number, endYear: number): number[] {
+  const years: number[] = [];
+  for (let y = baseYear; y <= endYear; y++) years.push(y);
+  return years;
+}
+
+/** The latest year after the base year with any value for the region, or null. */
+export function latestYearWithData(
+  rows: readonly ObservationRow[] | undefined,
+  regionId: string | null,
+  baseYear: number,
+): number | null {
+  let latest: number | null = null;
+  for (const r of rows ?? []) {
+    if (regionId !== null && r.regionId !== regionId) continue;
+    if (r.year > baseYear && (latest === null || r.year > latest)) latest = r.year;
+  }
+  return latest;
+}

@@ -1,0 +1,442 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatNumber } from '../../domain/assessment/numbers';
+import { planItems } from '../../domain/assessment/plan';
+import { interpretTarget } from '../../domain/assessment/target-rule';
+import { describeTarget } from '../../domain/assessment/explain';
+import { compareRegions } from '../../domain/charts';
+import { useT } from '../../shared/i18n';
+import { EmptyState } from '../../shared/page';
+import { buildHref } from '../../shared/router';
+import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
+import { DASH, num } from './format';
+import { overviewMessages } from './messages';
+import type { ViewProps } from './use-overview-data';
+
+const COLOUR = {
+  ok: '#0072b2',
+  below: '#d55e00',
+  none: '#b0b0b0',
+  target: '#009e73',
+  expected: '#4d4d4d',
+  cv: '#0072b2',
+  maxMin: '#e69f00',
+};
+
+export function RegionsView({ plan, assessment, params, setParams }: ViewProps) {
+  const t = useT(overviewMessages);
+  const items = planItems(plan);
+  const item = items.find((i) => i.id === params.itemId) ?? items[0];
+  if (!item) return <EmptyState>{t('noItems')}</EmptyState>;
+  // The plan's own area (the whole city or district) is a total, not a peer of its counties.
+  const area = assessment.regions.find((r) => r.name === plan.region);
+  const regions = assessment.regions
+    .filter((r) => r !== area)
+    .map((r) => ({ regionId: r.regionId, name: r.name }));
+  const year = assessment.year;
+  const rule = interpretTarget(item, item.baseline?.value ?? null);
+  const target =
+    rule.type === 'reach' || rule.type === 'hold' || rule.type === 'compare'
+      ? { value: rule.value, comparator: rule.comparator }
+      : null;
+  const comparison = compareRegions({
+    kind: item.kind,
+    itemId: item.id,
+    regions,
+    rows: assessment.rows,
+    startYear: plan.period.start,
+    year,
+    target,
+    schedule: {
+      baseYear: plan.baseYear,
+      baselineValue: item.baseline?.value ?? null,
+      targetYear: 'year' in item ? item.year : plan.period.end,
+    },
+  });
+  const unit = item.unit ?? t('noUnit');
+  const targetText = describeTarget(rule, item.unit);
+  const entryHref = buildHref('/entry', { plan: plan.id });
+  const bars = comparison.bars.map((b) => ({
+    ...b,
+    label:
+      b.value === null
+        ? t('none')
+        : `${formatNumber(b.value)}${b.isBelowTarget ? ` ${t('belowTarget')}` : ''}`,
+  }));
+  const fmt = (v: number | null) => (v === null ? DASH : formatNumber(v, 3));
+  // CV reads best as a percentage; small CVs keep three decimals so "0%" never hides a gap.
+  const fmtCv = (v: number | null) =>
+    v === null ? DASH : `${formatNumber(v * 100, v * 100 < 1 ? 3 : 1)}%`;
+  const cvPoints = comparison.dispersion.map((d) => ({
+    ...d,
+    cvPercent: d.coefficientOfVariation === null ? null : d.coefficientOfVariation * 100,
+  }));
+  // Bars of rates near 100 would all look equal from 0: start the axis near the data, and say so.
+  const figures = [
+    ...comparison.bars.flatMap((b) => (b.value === null ? [] : [b.value])),
+    ...(comparison.target ? [comparison.target.value] : []),
+    ...(comparison.expectedForYear !== null ? [comparison.expectedForYear] : []),
+  ];
+  const low = figures.length ? Math.min(...figures) : 0;
+  const high = figures.length ? Math.max(...figures) : 1;
+  const isAxisCut = low > 0 && high > 0 && low > high * 0.6;
+  const axisMin = isAxisCut ? niceFloor(low - (high - low) * 0.5 - high * 0.001) : 0;
+  const first = comparison.dispersion[0];
+  const last = comparison.dispersion.at(-1);
+  const trendText =
+    comparison.trend === 'unknown' || !first || !last
+      ? t('trendUnknown')
+      : t(
+          comparison.trend === 'narrowed'
+            ? 'trendNarrowed'
+            : comparison.trend === 'widened'
+              ? 'trendWidened'
+              : 'trendStable',
+          {
+            from: first.year,
+            to: last.year,
+            a: fmtCv(first.coefficientOfVariation),
+            b: fmtCv(last.coefficientOfVariation),
+          },
+        );
+
+  return (
+    <div className="regions-view">
+      <div className="toolbar">
+        <label>
+          <span>{t('itemSelect')}</span>
+          <select
+            aria-label={t('itemSelect')}
+            value={item.id}
+            onChange={(e) => setParams({ item: e.target.value })}
+          >
+            {plan.domains.map((d) => (
+              <optgroup key={d.id} label={d.name}>
+                {items
+                  .filter((i) => i.domain === d.id)
+                  .map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <a
+          href={buildHref('/overview', {
+            plan: plan.id,
+            view: 'indicator',
+            item: item.id,
+            region: params.regionId,
+            year: params.year,
+          })}
+        >
+          {t('openIndicator')}
+        </a>
+      </div>
+      {regions.length < 2 ? (
+        <EmptyState>{t('regionsTooFew', { count: regions.length })}</EmptyState>
+      ) : (
+        <div className="regions-grid">
+          <ChartFrame
+            testId="region-chart"
+            title={t('regionsChartTitle', { name: item.name, year })}
+            unit={t('unit', { unit })}
+            caption={
+              <>
+                {t('regionsCaption', { area: area?.name ?? plan.region })}
+                {item.kind === 'cumulative' && ` ${t('regionsCumulativeNote')}`}
+                {isAxisCut && ` ${t('axisNotFromZero')}`}
+              </>
+            }
+            table={
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>{t('region')}</th>
+                    <th className="num">{t('valueColumn')}</th>
+                    <th>{t('target')}</th>
+                    {comparison.expectedForYear !== null && <th>{t('seriesExpected')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.bars.map((b) => (
+                    <tr key={b.regionId}>
+                      <td>{b.name}</td>
+                      <td className="num">{num(b.value, item.unit)}</td>
+                      <td>
+                        {b.isBelowTarget === null
+                          ? t('noTargetCompare')
+                          : b.isBelowTarget
+                            ? t('belowTarget')
+                            : t('meetsTarget')}
+                      </td>
+                      {comparison.expectedForYear !== null && (
+                        <td>
+                          {b.isBehindSchedule === null
+                            ? DASH
+                            : b.isBehindSchedule
+                              ? t('behindSchedule')
+                              : t('onSchedule')}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          >
+            <Legend
+              entries={[
+                { label: t('meetsTarget'), swatch: <BoxSwatch colour={COLOUR.ok} /> },
+                ...(comparison.target
+                  ? [
+                      { label: t('belowTarget'), swatch: <BoxSwatch colour={COLOUR.below} /> },
+                      {
+                        label: `${t('seriesTarget')} ${targetText}`,
+                        swatch: <LineSwatch colour={COLOUR.target} dashed />,
+                      },
+                    ]
+                  : []),
+                ...(comparison.expectedForYear !== null
+                  ? [
+                      {
+                        label: `${t('seriesExpected')}（${year}）${formatNumber(comparison.expectedForYear)}`,
+                        swatch: <LineSwatch colour={COLOUR.expected} dashed />,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <ResponsiveContainer width="100%" height={Math.max(200, bars.length * 44 + 40)}>
+              <BarChart data={bars} layout="vertical" margin={{ left: 8, right: 140, top: 18 }}>
+                <CartesianGrid horizontal={false} stroke="#e5e9ee" />
+                <XAxis
+                  type="number"
+                  domain={[
+                    isAxisCut ? axisMin : (min: number) => Math.min(0, min),
+                    (max: number) => Math.max(max, comparison.target?.value ?? max),
+                  ]}
+                  allowDataOverflow={isAxisCut}
+                  tickFormatter={(v: number) => formatNumber(v)}
+                />
+                <YAxis type="category" dataKey="name" width={110} interval={0} />
+                <Tooltip
+                  formatter={(v: unknown) => (typeof v === 'number' ? num(v, item.unit) : DASH)}
+                />
+                <Bar dataKey="value" name={item.name} isAnimationActive={false} barSize={22}>
+                  {bars.map((b) => (
+                    <Cell
+                      key={b.regionId}
+                      data-region={b.regionId}
+                      data-below-target={b.isBelowTarget === true ? 'true' : 'false'}
+                      fill={
+                        b.isBelowTarget === true
+                          ? COLOUR.below
+                          : b.value === null
+                            ? COLOUR.none
+                            : COLOUR.ok
+                      }
+                    />
+                  ))}
+                  <LabelList dataKey="label" position="right" fontSize={12} fill="#1d2733" />
+                </Bar>
+                {comparison.expectedForYear !== null && (
+                  <ReferenceLine
+                    x={comparison.expectedForYear}
+                    stroke={COLOUR.expected}
+                    strokeWidth={2}
+                    strokeDasharray="2 3"
+                    className="expected-line"
+                  />
+                )}
+                {comparison.target && (
+                  <ReferenceLine
+                    x={comparison.target.value}
+                    stroke={COLOUR.target}
+                    strokeWidth={2}
+                    strokeDasharray="6 3"
+                    className="target-line"
+                    label={{
+                      value: `${t('seriesTarget')} ${targetText}`,
+                      position: 'top',
+                      fill: '#00704f',
+                      fontSize: 12,
+                    }}
+                  />
+                )}
+              </BarChart>
+            </ResponsiveContainer>
+            <p data-testid="below-target-list">
+              {comparison.target === null
+                ? null
+                : comparison.belowTarget.length > 0
+                  ? t('belowTargetList', {
+                      year,
+                      names: comparison.belowTarget.map((b) => b.name).join('、'),
+                    })
+                  : t('belowTargetNone', { year })}
+            </p>
+            {comparison.expectedForYear !== null && (
+              <p data-testid="behind-schedule-list">
+                {comparison.behindSchedule.length > 0
+                  ? t('behindScheduleList', {
+                      year,
+                      expected: num(comparison.expectedForYear, item.unit),
+                      names: comparison.behindSchedule.map((b) => b.name).join('、'),
+                    })
+                  : t('behindScheduleNone', {
+                      year,
+                      expected: num(comparison.expectedForYear, item.unit),
+                    })}
+              </p>
+            )}
+            {comparison.missing.length > 0 && (
+              <p className="muted">
+                {t('regionsMissing', {
+                  year,
+                  names: comparison.missing.map((r) => r.name).join('、'),
+                })}{' '}
+                <a href={entryHref}>{t('goToEntry')}</a>
+              </p>
+            )}
+          </ChartFrame>
+
+          <ChartFrame
+            testId="dispersion-chart"
+            title={t('dispersionTitle', { name: item.name })}
+            unit={t('dispersionUnit')}
+            caption={t('dispersionCaption')}
+            table={
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>{t('yearColumn')}</th>
+                    <th className="num">{t('count')}</th>
+                    <th className="num">{t('cv')}</th>
+                    <th className="num">{t('maxMin')}</th>
+                    <th>{t('minRegion')}</th>
+                    <th>{t('maxRegion')}</th>
+                    <th className="num">{t('mean')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.dispersion.map((d) => {
+                    const nameOf = (id: string) =>
+                      regions.find((r) => r.regionId === id)?.name ?? id;
+                    return (
+                      <tr key={d.year}>
+                        <td>{d.year}</td>
+                        <td className="num">{d.count}</td>
+                        <td className="num">{fmtCv(d.coefficientOfVariation)}</td>
+                        <td className="num">{fmt(d.maxMinRatio)}</td>
+                        <td>
+                          {nameOf(d.min.region)} {num(d.min.value, item.unit)}
+                        </td>
+                        <td>
+                          {nameOf(d.max.region)} {num(d.max.value, item.unit)}
+                        </td>
+                        <td className="num">{num(d.mean, item.unit)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            }
+          >
+            {comparison.dispersion.length === 0 ? (
+              <EmptyState>
+                {t('dispersionNone')} <a href={entryHref}>{t('goToEntry')}</a>
+              </EmptyState>
+            ) : (
+              <>
+                <p className={`trend trend-${comparison.trend}`} data-testid="dispersion-trend">
+                  {trendText}
+                </p>
+                <Legend
+                  entries={[
+                    { label: `${t('cv')}（%，左轴）`, swatch: <LineSwatch colour={COLOUR.cv} /> },
+                    {
+                      label: `${t('maxMin')}（×，右轴）`,
+                      swatch: <LineSwatch colour={COLOUR.maxMin} dashed />,
+                    },
+                  ]}
+                />
+                <ResponsiveContainer width="100%" height={240}>
+                  <LineChart data={cvPoints} margin={{ top: 8, right: 8, left: 8, bottom: 4 }}>
+                    <CartesianGrid stroke="#e5e9ee" />
+                    <XAxis
+                      dataKey="year"
+                      type="number"
+                      domain={[plan.period.start, plan.period.end]}
+                      ticks={Array.from(
+                        { length: plan.period.end - plan.period.start + 1 },
+                        (_, i) => plan.period.start + i,
+                      )}
+                      padding={{ left: 16, right: 16 }}
+                    />
+                    <YAxis
+                      yAxisId="cv"
+                      width={60}
+                      tickFormatter={(v: number) => `${formatNumber(v, v < 1 ? 3 : 1)}%`}
+                    />
+                    <YAxis
+                      yAxisId="ratio"
+                      orientation="right"
+                      width={52}
+                      tickFormatter={(v: number) => `${formatNumber(v, 2)}×`}
+                    />
+                    <Tooltip
+                      formatter={(v: unknown) =>
+                        typeof v === 'number' ? formatNumber(v, 3) : DASH
+                      }
+                    />
+                    <Line
+                      yAxisId="cv"
+                      dataKey="cvPercent"
+                      name={t('cv')}
+                      stroke={COLOUR.cv}
+                      strokeWidth={2.5}
+                      isAnimationActive={false}
+                      connectNulls
+                    />
+                    <Line
+                      yAxisId="ratio"
+                      dataKey="maxMinRatio"
+                      name={t('maxMin')}
+                      stroke={COLOUR.maxMin}
+                      strokeWidth={2}
+                      strokeDasharray="6 3"
+                      isAnimationActive={false}
+                      connectNulls
+                    />
+                  </LineChart>
+                </ResponsiveContainer>
+              </>
+            )}
+          </ChartFrame>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Rounds down to a tidy axis start (two significant figures). */
+function niceFloor(value: number): number {
+  if (value <= 0) return 0;
+  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
+  return Math.floor(value / step) * step;
+}
