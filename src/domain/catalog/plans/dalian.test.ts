@@ -8,7 +8,7 @@ import { parsePlan } from '../validate';
 // were separate attachments and are absent: only the prose targets and the tasks are catalogued.
 const SEED_FILE = '004_4107c880d3745fa2.txt';
 const seedLines = readFileSync(
-  new URL(`../../../../../shared/seeds/${SEED_FILE}`, import.meta.url),
+  new URL(`../../../../data/sources/${SEED_FILE}`, import.meta.url),
   'utf8',
 ).split('\n');
 const seedLine = (line: number): string => seedLines[line - 1] ?? '';

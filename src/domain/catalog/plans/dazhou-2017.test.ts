@@ -9,7 +9,7 @@ import { parsePlan } from '../validate';
 // 三、主要任务 plus the three items of 四、实施保障, each section closing with a 责任单位 line.
 const SEED_FILE = '001_04a0b744133b98ae.txt';
 const seedLines = readFileSync(
-  new URL(`../../../../../shared/seeds/${SEED_FILE}`, import.meta.url),
+  new URL(`../../../../data/sources/${SEED_FILE}`, import.meta.url),
   'utf8',
 ).split('\n');
 const seedLine = (line: number): string => seedLines[line - 1] ?? '';

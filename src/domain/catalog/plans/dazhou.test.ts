@@ -6,7 +6,7 @@ import { parsePlan } from '../validate';
 // Seed: /work/shared/seeds/000_2d37ce64d69f20cb.txt (达州市“十三五”基本公共服务均等化规划).
 const SEED_FILE = '000_2d37ce64d69f20cb.txt';
 const seedLines = readFileSync(
-  new URL(`../../../../../shared/seeds/${SEED_FILE}`, import.meta.url),
+  new URL(`../../../../data/sources/${SEED_FILE}`, import.meta.url),
   'utf8',
 ).split('\n');
 const seedLine = (line: number): string => seedLines[line - 1] ?? '';
@@ -250,7 +250,7 @@ describe('dazhou plan catalog', () => {
     for (const issue of issues) {
       for (const quote of issue.quotes) {
         const lines = readFileSync(
-          new URL(`../../../../../shared/seeds/${quote.file}`, import.meta.url),
+          new URL(`../../../../data/sources/${quote.file}`, import.meta.url),
           'utf8',
         ).split('\n');
         expect(lines[quote.line - 1], issue.summary).toContain(quote.text);

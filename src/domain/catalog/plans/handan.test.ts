@@ -8,7 +8,7 @@ import type { Plan, Quantity } from '../schema';
 // 邯郸市“十三五”推进基本公共服务均等化规划 (邯政规〔2018〕21号)
 const SEED = '003_fc7cdb2044eda470.txt';
 const seedLines = readFileSync(
-  new URL(`../../../../../shared/seeds/${SEED}`, import.meta.url),
+  new URL(`../../../../data/sources/${SEED}`, import.meta.url),
   'utf8',
 ).split('\n');
 

@@ -6,7 +6,7 @@ import type { Plan } from '../schema';
 
 const SEED = '002_9acba365da5c31fb.txt';
 const seedLines = readFileSync(
-  new URL(`../../../../../shared/seeds/${SEED}`, import.meta.url),
+  new URL(`../../../../data/sources/${SEED}`, import.meta.url),
   'utf8',
 ).split('\n');
 const seedLine = (n: number): string => seedLines[n - 1] ?? '';
