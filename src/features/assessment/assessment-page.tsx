@@ -22,6 +22,7 @@ import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import './assessment.css';
 import { assessmentMessages } from './messages';
 import { useJudgementHistory, useJudgements, useSetJudgement } from './queries';
+import { RegionSelect } from '../../shared/selectors';
 
 const JUDGEABLE: StatusCode[] = ['achieved', 'on_track', 'lagging', 'regressing', 'not_achieved'];
 
@@ -255,16 +256,12 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
       <div className="toolbar">
         <label>
           {t('region')}
-          <select
+          <RegionSelect
+            regions={activeRegions}
             value={regionId ?? ''}
-            onChange={(event) => setParams({ region: event.target.value })}
-          >
-            {activeRegions.map((r) => (
-              <option key={r.regionId} value={r.regionId}>
-                {r.name}
-              </option>
-            ))}
-          </select>
+            onChange={(id) => setParams({ region: id })}
+            label={t('region')}
+          />
         </label>
         <label>
           {t('asOf')}

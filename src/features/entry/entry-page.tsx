@@ -23,6 +23,7 @@ import { cellKey, gridYears, indexObservations, latestYearWithData } from './gri
 import { entryMessages, type EntryMessageKey } from './messages';
 import { useDeleteObservation, useSaveObservations, useUndoLastChange } from './queries';
 import { RegionsPanel } from './regions-panel';
+import { ItemSelect } from '../../shared/selectors';
 
 type View = 'region' | 'indicator';
 
@@ -255,22 +256,13 @@ export default function EntryPage({ entry }: FeaturePageProps) {
           ) : (
             <label>
               {t('indicator')}
-              <select
+              <ItemSelect
+                plan={plan}
+                items={items}
                 value={item?.id ?? ''}
-                onChange={(event) => setParams({ item: event.target.value })}
-              >
-                {plan.domains.map((d) => (
-                  <optgroup key={d.id} label={d.name}>
-                    {items
-                      .filter((i) => i.domain === d.id)
-                      .map((i) => (
-                        <option key={i.id} value={i.id}>
-                          {i.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
+                onChange={(id) => setParams({ item: id })}
+                label={t('indicator')}
+              />
             </label>
           )}
           <label>

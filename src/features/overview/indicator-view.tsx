@@ -22,6 +22,7 @@ import { DASH, num, pct } from './format';
 import { overviewMessages } from './messages';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
+import { ItemSelect } from '../../shared/selectors';
 
 const COLOUR = {
   actual: '#0072b2',
@@ -142,23 +143,13 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
       <div className="toolbar">
         <label>
           <span>{t('itemSelect')}</span>
-          <select
-            aria-label={t('itemSelect')}
+          <ItemSelect
+            plan={plan}
+            items={items}
             value={item.id}
-            onChange={(e) => setParams({ item: e.target.value })}
-          >
-            {plan.domains.map((d) => (
-              <optgroup key={d.id} label={d.name}>
-                {items
-                  .filter((i) => i.domain === d.id)
-                  .map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+            onChange={(id) => setParams({ item: id })}
+            label={t('itemSelect')}
+          />
         </label>
         <a href={regionsHref}>{t('openRegions')}</a>
       </div>

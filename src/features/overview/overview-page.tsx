@@ -15,6 +15,7 @@ import {
   type OverviewView,
 } from './use-overview-data';
 import './overview.css';
+import { RegionSelect } from '../../shared/selectors';
 
 const TABS: ReadonlyArray<
   [OverviewView, 'viewSummary' | 'viewDomain' | 'viewIndicator' | 'viewRegions' | 'viewPlans']
@@ -93,17 +94,12 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
         </nav>
         <label>
           <span>{t('region')}</span>
-          <select
-            aria-label={t('region')}
+          <RegionSelect
+            regions={regions}
             value={region?.regionId ?? ''}
-            onChange={(e) => setParams({ region: e.target.value })}
-          >
-            {regions.map((r) => (
-              <option key={r.regionId} value={r.regionId}>
-                {r.name}
-              </option>
-            ))}
-          </select>
+            onChange={(id) => setParams({ region: id })}
+            label={t('region')}
+          />
         </label>
         <label>
           <span>{t('year')}</span>

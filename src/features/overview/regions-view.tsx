@@ -24,6 +24,7 @@ import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
 import { DASH, num } from './format';
 import { overviewMessages } from './messages';
 import type { ViewProps } from './use-overview-data';
+import { ItemSelect } from '../../shared/selectors';
 
 const COLOUR = {
   ok: '#0072b2',
@@ -117,23 +118,13 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
       <div className="toolbar">
         <label>
           <span>{t('itemSelect')}</span>
-          <select
-            aria-label={t('itemSelect')}
+          <ItemSelect
+            plan={plan}
+            items={items}
             value={item.id}
-            onChange={(e) => setParams({ item: e.target.value })}
-          >
-            {plan.domains.map((d) => (
-              <optgroup key={d.id} label={d.name}>
-                {items
-                  .filter((i) => i.domain === d.id)
-                  .map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+            onChange={(id) => setParams({ item: id })}
+            label={t('itemSelect')}
+          />
         </label>
         <a
           href={buildHref('/overview', {
