@@ -57,7 +57,7 @@ describe('评估', () => {
     const row = page.locator('tr[data-item="housing.rural-dilapidated-housing-renovation"]');
     await expect.poll(() => row.textContent()).toContain('需人工评定');
     await row.getByRole('button', { name: '评定' }).click();
-    const form = row.getByTestId('judgement-form');
+    const form = page.getByTestId('judgement-form');
     await form.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('请填写理由');
     await form.locator('select').selectOption('on_track');
@@ -77,7 +77,7 @@ describe('评估', () => {
       .toContain('已完成四类重点对象危房改造38户');
     await judged.getByRole('button', { name: '评定' }).click();
     await expect
-      .poll(() => judged.getByTestId('judgement-form').textContent())
+      .poll(() => page.getByTestId('judgement-form').textContent())
       .toContain('→ 符合进度');
     await screenshot(page, 'assessment-judgement');
     expect(session.errors).toEqual([]);

@@ -72,7 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </nav>
       {dataset === 'demo' && (
         <div className="banner banner-demo" role="note" data-testid="demo-banner">
-          <strong>示例数据</strong> {t('demoBanner')}{' '}
+          <strong>示例数据</strong>
+          {t('demoBanner')}{' '}
           <button type="button" className="link-button" onClick={() => setDataset('user')}>
             {t('demoBannerAction')}
           </button>

@@ -11,7 +11,7 @@ export const shellMessages = defineMessages(
     navAssessment: '评估',
     navReports: '报告',
     navSettings: '设置',
-    demoBanner: '示例数据：当前显示的是为演示生成的虚构数据，不是任何地区的真实统计数据。',
+    demoBanner: '：当前显示的是为演示生成的虚构数据，不是任何地区的真实统计数据。',
     demoBannerAction: '切换到我的数据',
     upgradeBlocked:
       '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。',
@@ -34,7 +34,7 @@ export const shellMessages = defineMessages(
     navReports: 'Reports',
     navSettings: 'Settings',
     demoBanner:
-      'Sample data (示例数据): synthetic figures generated for demonstration, not real statistics of any region.',
+      ': synthetic figures generated for demonstration, not real statistics of any region.',
     demoBannerAction: 'Switch to my data',
     upgradeBlocked:
       'Another tab upgraded the database. This tab has stopped writing to avoid conflicts; please reload.',

@@ -59,6 +59,8 @@ export interface AuditRow {
   by: string;
   at: string;
   reason: string;
+  /** Shared by the entries of one batch (a pasted block): undo reverts the batch as a whole. */
+  batch?: string;
 }
 
 /**

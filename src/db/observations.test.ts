@@ -163,6 +163,31 @@ describe('undoLastObservationChange', () => {
     expect(undos.every((u) => u.by === '张评估')).toBe(true);
   });
 
+  it('reverts a pasted block as a whole, then the change before it', async () => {
+    const db = freshDb();
+    await saveObservation(db, input({ value: 90, text: '90' }), ctx);
+    // A 2 × 2 block pasted from Excel: one overwrite and three new values.
+    await saveObservations(
+      db,
+      [
+        input({ value: 92, text: '92' }),
+        input({ year: 2017, value: 93, text: '93' }),
+        input({ itemId: 'beds', value: 5, text: '5' }),
+        input({ itemId: 'beds', year: 2017, value: 5.2, text: '5.2' }),
+      ],
+      ctx,
+    );
+    const undone = await undoLastObservationChange(db, 'p', ctx);
+    expect(undone?.batch).toBeDefined();
+    const left = await listObservations(db, 'p');
+    expect(left.map((o) => [o.itemId, o.year, o.value])).toEqual([['rate', 2016, 90]]);
+    expect((await db.auditLog.toArray()).filter((a) => a.action === 'undo')).toHaveLength(4);
+
+    await undoLastObservationChange(db, 'p', ctx);
+    expect(await listObservations(db, 'p')).toEqual([]);
+    expect(await undoLastObservationChange(db, 'p', ctx)).toBeNull();
+  });
+
   it('restores a deleted value', async () => {
     const db = freshDb();
     await saveObservation(db, input(), ctx);

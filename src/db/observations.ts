@@ -116,6 +116,8 @@ export async function saveObservations(
   ctx: WriteContext,
 ): Promise<{ written: number; unchanged: number }> {
   inputs.forEach((input) => validateObservation(input, ctx));
+  // One id for every entry of a multi-value save, so that undo reverts a pasted block at once.
+  const batch = inputs.length > 1 ? crypto.randomUUID() : undefined;
   let written = 0;
   let unchanged = 0;
   await db.transaction('rw', db.observations, db.auditLog, async () => {
@@ -135,9 +137,10 @@ export async function saveObservations(
         continue;
       }
       await db.observations.put(next);
-      await db.auditLog.add(
-        auditFor(previous, next, previous ? 'update' : 'create', ctx, next.reason),
-      );
+      await db.auditLog.add({
+        ...auditFor(previous, next, previous ? 'update' : 'create', ctx, next.reason),
+        batch,
+      });
       written++;
     }
   });
@@ -211,21 +214,29 @@ export async function undoLastObservationChange(
       const row = (entry.after ?? entry.before) as ObservationRow;
       if (regionId !== undefined && row.regionId !== regionId) continue;
       if (undone.has(entry.seq as number)) continue;
-      const key = keyOf(row);
-      const before = entry.before as ObservationRow | null;
-      if (before) await db.observations.put(before);
-      else await db.observations.delete(key);
-      await db.auditLog.add({
-        entity: 'observation',
-        key: entry.key,
-        planId,
-        action: 'undo',
-        before: entry.after,
-        after: { undoneSeq: entry.seq, restored: before },
-        by: ctx.by,
-        at: (ctx.now?.() ?? new Date()).toISOString(),
-        reason: '撤销上一次修改',
-      });
+      // The change to undo, with the rest of its batch (newest first), none of them undone yet.
+      const group = entry.batch
+        ? entries.filter(
+            (e) => e.batch === entry.batch && e.action !== 'undo' && !undone.has(e.seq as number),
+          )
+        : [entry];
+      for (const change of group) {
+        const changed = (change.after ?? change.before) as ObservationRow;
+        const before = change.before as ObservationRow | null;
+        if (before) await db.observations.put(before);
+        else await db.observations.delete(keyOf(changed));
+        await db.auditLog.add({
+          entity: 'observation',
+          key: change.key,
+          planId,
+          action: 'undo',
+          before: change.after,
+          after: { undoneSeq: change.seq, restored: before },
+          by: ctx.by,
+          at: (ctx.now?.() ?? new Date()).toISOString(),
+          reason: group.length > 1 ? `撤销上一次修改（共${group.length}个值）` : '撤销上一次修改',
+        });
+      }
       return entry;
     }
     return null;

@@ -36,12 +36,23 @@ export function SourceQuote({
   });
   if (lines.isLoading) return <p className="muted">…</p>;
   if (!lines.data) return <p className="muted">{`${file}：第${line}行（原文未随应用提供）`}</p>;
-  const from = Math.max(1, line - before);
-  const to = Math.min(lines.data.length, line + after);
+  // Blank lines are skipped and not counted: `before`/`after` count lines with text.
   const shown = [];
-  for (let n = from; n <= to; n++) {
+  const wanted: number[] = [line];
+  for (let n = line - 1, left = before; n >= 1 && left > 0; n--) {
+    if ((lines.data[n - 1] ?? '').trim()) {
+      wanted.unshift(n);
+      left--;
+    }
+  }
+  for (let n = line + 1, left = after; n <= lines.data.length && left > 0; n++) {
+    if ((lines.data[n - 1] ?? '').trim()) {
+      wanted.push(n);
+      left--;
+    }
+  }
+  for (const n of wanted) {
     const text = (lines.data[n - 1] ?? '').replace(/\t/g, ' ').trimEnd();
-    if (!text.trim() && n !== line) continue;
     shown.push(
       <div key={n} className={n === line ? 'quote-line quote-cited' : 'quote-line'}>
         <span className="quote-no">{n}</span>

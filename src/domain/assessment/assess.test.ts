@@ -435,3 +435,64 @@ describe('counties and districts (subregions)', () => {
     expect(r.cumulativeValue).toBe(3);
   });
 });
+
+describe('explanations a report can quote as they are', () => {
+  it('write 1/10万 rates as "24/10万", never gluing the 1 to the figure', () => {
+    const handanMaternal: AssessableItem = {
+      ...maternal,
+      baseline: q('24', 24),
+      target: q('14', 14),
+    };
+    const r = run(handanMaternal, { 2018: 20 }, 2018);
+    expect(r.explanation).toContain('基期值24/10万，2020年目标值14/10万');
+    expect(r.explanation).not.toMatch(/241\/10万/);
+  });
+
+  it('give differences of percentages in 百分点', () => {
+    const rate: AssessableItem = {
+      ...beds,
+      unit: '%',
+      baseline: q('80', 80),
+      target: q('87', 87),
+      change: q('7', 7),
+    };
+    const r = run(rate, { 2018: 81 }, 2018);
+    expect(r.explanation).toContain(
+      '距目标还差6个百分点，需年均提高3个百分点（此前年均提高0.33个百分点）',
+    );
+  });
+
+  it('show printed figures with all their decimals (8.0465万人)', () => {
+    expect(run(pensionEnrollees, { 2018: 7.9 }, 2018).explanation).toContain(
+      '基期值8.0465万人，2020年目标值7.6645万人',
+    );
+  });
+
+  it('flag an approximate target (左右) and give no yearly pace for a per-year figure', () => {
+    // 大连 城市低保标准年平均增长4%左右 (004): a growth rate, met or not each year.
+    const growth: AssessableItem = {
+      id: 'tt.urban-dibao-growth',
+      name: '城市低保标准年平均增长',
+      unit: '%/年',
+      direction: 'up',
+      kind: 'level',
+      baseline: null,
+      target: q('4%左右', 4),
+    };
+    const r = run(growth, { 2018: 3.71 }, 2018);
+    expect(r.isApproximateTarget).toBe(true);
+    expect(r.requiredAnnualChange).toBeNull();
+    expect(r.explanation).toContain('目标为约数');
+    expect(r.explanation).not.toContain('需年均');
+  });
+
+  it('make no projection once the target year is reported', () => {
+    const r = run(beds, { 2019: 5.5, 2020: 5.6 }, 2020, 'final');
+    expect(r.projectedValue).toBeNull();
+    expect(r.explanation).not.toContain('按趋势推算');
+  });
+
+  it('say a strict target equal to the baseline asks for improvement', () => {
+    expect(run(preschool, { 2018: 99 }, 2018).reason).toBe('目标要求在基期值基础上继续改善');
+  });
+});

@@ -49,6 +49,7 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
     baselineValue,
     isBaselineRevised: revisedBaseline !== undefined,
     targetRule: rule,
+    isApproximateTarget: /左右|约/.test(item.target?.raw ?? ''),
     latestYear: null,
     latestValue: null,
     cumulativeValue: null,
@@ -145,13 +146,22 @@ function assessLevel(
   const isMet = satisfies(y, rule.comparator, T);
   const yearsLeft = draft.targetYear - latestYear;
 
+  // A target per year (城市低保标准年均增长4%, 每年建成5个: unit "…/年") is met or not each year;
+  // a "change per year" of such a figure means nothing, so no pace is given for it.
+  const isPerYearFigure = item.unit?.endsWith('/年') ?? false;
   draft.gap = isMet ? 0 : Math.abs(T - y);
-  draft.requiredAnnualChange = isMet ? 0 : yearsLeft > 0 ? (T - y) / yearsLeft : null;
+  draft.requiredAnnualChange = isMet
+    ? 0
+    : yearsLeft > 0 && !isPerYearFigure
+      ? (T - y) / yearsLeft
+      : null;
 
   const points: Array<[number, number]> = [];
   if (B !== null) points.push([calendar.baseYear, B]);
   for (const year of yearsWithData) points.push([year, actuals.get(year) as number]);
-  draft.projectedValue = projectLinear(points, draft.targetYear);
+  // Once the target year is reported there is nothing left to project.
+  draft.projectedValue =
+    latestYear >= draft.targetYear ? null : projectLinear(points, draft.targetYear);
   draft.projectionReachesTarget =
     draft.projectedValue === null ? null : satisfies(draft.projectedValue, rule.comparator, T);
 
@@ -165,14 +175,20 @@ function assessLevel(
     };
   }
   draft.averageAnnualChange =
-    latestYear > calendar.baseYear ? (y - B) / (latestYear - calendar.baseYear) : null;
+    latestYear > calendar.baseYear && !isPerYearFigure
+      ? (y - B) / (latestYear - calendar.baseYear)
+      : null;
 
   const hasMovedAway = sign * (y - B) < 0 && !isClose(y, B);
   if (rule.type === 'hold' || isClose(T, B)) {
     // Maintain target: the baseline already meets it. Progress is all or nothing.
     draft.progress = isMet ? 1 : hasMovedAway ? null : 0;
     const reason =
-      rule.type === 'hold' ? '基期值已达到目标，目标视为保持（底线）目标' : '目标值与基期值相同';
+      rule.type === 'hold'
+        ? '基期值已达到目标，目标视为保持（底线）目标'
+        : rule.type === 'compare'
+          ? '目标要求在基期值基础上继续改善'
+          : '目标值与基期值相同';
     if (isMet) return { ...draft, status: 'achieved', reason };
     if (isFinal) return { ...draft, status: 'not_achieved', reason };
     return { ...draft, status: hasMovedAway ? 'regressing' : 'lagging', reason };
@@ -206,8 +222,9 @@ function assessCumulative(
   draft.averageAnnualChange = averageAmount;
   // The running total projected by adding the average annual amount for every year not yet reported.
   const yearsNotReported = draft.targetYear - calendar.startYear + 1 - yearsWithData.length;
-  draft.projectedValue = total + averageAmount * yearsNotReported;
-  draft.projectionReachesTarget = satisfies(draft.projectedValue, rule.comparator, T);
+  draft.projectedValue = asOf >= draft.targetYear ? null : total + averageAmount * yearsNotReported;
+  draft.projectionReachesTarget =
+    draft.projectedValue === null ? null : satisfies(draft.projectedValue, rule.comparator, T);
   draft.progress = isClose(T, 0) ? null : total / T;
   if (draft.progress === null) {
     return { ...draft, status: 'not_assessable', reason: '累计目标为0，无法计算完成进度' };

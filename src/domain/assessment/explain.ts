@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from './numbers';
+import { formatDifference, formatPercent, formatQuantity } from './numbers';
 import type { AssessmentResult, TargetRule } from './types';
 
 const COMPARATOR_WORDS = {
@@ -9,9 +9,8 @@ const COMPARATOR_WORDS = {
   '=': '等于',
 } as const;
 
-function withUnit(value: number, unit: string | null): string {
-  return `${formatNumber(value)}${unit ?? ''}`;
-}
+const withUnit = formatQuantity;
+const difference = formatDifference;
 
 export function describeTarget(rule: TargetRule, unit: string | null): string {
   switch (rule.type) {
@@ -41,7 +40,7 @@ export function explain(r: Omit<AssessmentResult, 'explanation'>): string {
   if (r.latestYear !== null && r.latestValue !== null) {
     if (isCumulative) {
       parts.push(
-        `${r.startYear}—${r.latestYear}年累计${withUnit(r.cumulativeValue as number, unit)}，期末累计目标${describeTarget(r.targetRule, unit)}`,
+        `${r.startYear === r.latestYear ? '' : `${r.startYear}—`}${r.latestYear}年累计${withUnit(r.cumulativeValue as number, unit)}，期末累计目标${describeTarget(r.targetRule, unit)}`,
       );
     } else {
       const baseline =
@@ -88,20 +87,23 @@ export function explain(r: Omit<AssessmentResult, 'explanation'>): string {
       break;
   }
   if (r.status === 'achieved' && r.reason) parts.push(r.reason);
+  if (r.isApproximateTarget && r.status !== 'achieved' && r.status !== 'manual') {
+    parts.push('目标为约数（“左右”或“约”），按目标值严格判断；评估人员可结合实际评定');
+  }
 
   if (
     (r.status === 'lagging' || r.status === 'regressing' || r.status === 'not_assessable') &&
     r.gap
   ) {
-    let pace = `距目标还差${withUnit(r.gap, unit)}`;
+    let pace = `距目标还差${isCumulative ? withUnit(r.gap, unit, 2) : difference(r.gap, unit)}`;
     if (r.requiredAnnualChange !== null) {
       pace += isCumulative
-        ? `，剩余年份需年均完成${withUnit(r.requiredAnnualChange, unit)}`
-        : `，需年均${r.requiredAnnualChange >= 0 ? '提高' : '降低'}${withUnit(Math.abs(r.requiredAnnualChange), unit)}`;
+        ? `，剩余年份需年均完成${withUnit(r.requiredAnnualChange, unit, 2)}`
+        : `，需年均${r.requiredAnnualChange >= 0 ? '提高' : '降低'}${difference(Math.abs(r.requiredAnnualChange), unit)}`;
       if (r.averageAnnualChange !== null) {
         pace += isCumulative
-          ? `（此前年均${withUnit(r.averageAnnualChange, unit)}）`
-          : `（此前年均${r.averageAnnualChange >= 0 ? '提高' : '降低'}${withUnit(Math.abs(r.averageAnnualChange), unit)}）`;
+          ? `（此前年均${withUnit(r.averageAnnualChange, unit, 2)}）`
+          : `（此前年均${r.averageAnnualChange >= 0 ? '提高' : '降低'}${difference(Math.abs(r.averageAnnualChange), unit)}）`;
       }
     }
     parts.push(pace);
@@ -113,7 +115,7 @@ export function explain(r: Omit<AssessmentResult, 'explanation'>): string {
     r.latestYear < r.targetYear
   ) {
     parts.push(
-      `按趋势推算${r.targetYear}年${isCumulative ? '累计' : ''}约为${withUnit(r.projectedValue, unit)}，${r.projectionReachesTarget ? '可望实现目标' : '难以实现目标'}`,
+      `按趋势推算${r.targetYear}年${isCumulative ? '累计' : ''}约为${withUnit(r.projectedValue, unit, 2)}，${r.projectionReachesTarget ? '可望实现目标' : '难以实现目标'}`,
     );
   }
   return `${parts.join('；')}。`;

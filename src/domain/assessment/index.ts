@@ -2,7 +2,14 @@ export { assessIndicator, statusFromProgress, timeProgress } from './assess';
 export { assessEqualization, dispersion } from './equalization';
 export type { Dispersion, DispersionTrend, EqualizationResult, RegionValue } from './equalization';
 export { describeTarget, explain } from './explain';
-export { formatNumber, formatPercent, isClose } from './numbers';
+export {
+  displayUnit,
+  formatDifference,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  isClose,
+} from './numbers';
 export { rollUpStatuses } from './rollup';
 export type { StatusRollup } from './rollup';
 export { impliedComparator, interpretTarget, satisfies } from './target-rule';
@@ -20,5 +27,5 @@ export {
 export type { JudgedResult, Judgement, ObservationLike, PlanItem, PlanItemResult } from './plan';
 export { parseActualsCsv, parseCsvNumber } from './actuals-csv';
 export type { ActualRow } from './actuals-csv';
-export { displayWidth, fitWidth, toAssessmentRecord } from './output';
-export type { AssessmentRecord } from './output';
+export { assessmentExportRows, displayWidth, fitWidth, toAssessmentRecord } from './output';
+export type { AssessmentRecord, ExportableResult } from './output';

@@ -22,3 +22,30 @@ export function formatNumber(value: number, digits = 2): string {
 export function formatPercent(ratio: number): string {
   return `${formatNumber(ratio * 100, 1)}%`;
 }
+
+/**
+ * A unit as written after a number. "1/10万" (per 100 000, the maternal mortality rate) is
+ * written "/10万" so that 24 reads "24/10万", not "241/10万".
+ */
+export function displayUnit(unit: string | null): string {
+  if (!unit) return '';
+  return /^1\//.test(unit) ? unit.slice(1) : unit;
+}
+
+/**
+ * A figure with its unit in the plans' notation: "4.31张", "96.98%", "24/10万". Input figures
+ * keep up to four decimals so that printed values (8.0465万人) are shown as printed.
+ */
+export function formatQuantity(value: number, unit: string | null, digits = 4): string {
+  return `${formatNumber(value, digits)}${displayUnit(unit)}`;
+}
+
+/**
+ * A difference between two figures in the unit's own terms: a percentage moves by 百分点
+ * ("0.78个百分点"), a per-mille rate by 千分点; other units as for a quantity.
+ */
+export function formatDifference(value: number, unit: string | null, digits = 2): string {
+  if (unit === '%') return `${formatNumber(value, digits)}个百分点`;
+  if (unit === '‰') return `${formatNumber(value, digits)}个千分点`;
+  return `${formatNumber(value, digits)}${displayUnit(unit)}`;
+}

@@ -80,3 +80,77 @@ export function fitWidth(text: string, width: number, align: 'left' | 'right' = 
   const pad = ' '.repeat(Math.max(0, width - used));
   return align === 'left' ? out + pad : pad + out;
 }
+
+/** What the exported assessment table needs beyond the computed result. */
+export interface ExportableResult extends AssessmentResult {
+  domain: string;
+  effectiveStatus: StatusCode;
+  judgement: { status: StatusCode; reason: string; by: string; at: string } | null;
+}
+
+/**
+ * The assessment table as rows for a CSV a report can use: Chinese headers and labels, the
+ * running total for cumulative items, the evaluator's status next to the computed one with who
+ * and when, and a first line saying so when the figures are sample data (示例数据).
+ */
+export function assessmentExportRows(
+  results: readonly ExportableResult[],
+  context: {
+    planName: string;
+    regionName: string;
+    asOfYear: number;
+    modeLabel: string;
+    domainName: (id: string) => string;
+    isDemo: boolean;
+  },
+): Array<Array<string | number | null>> {
+  const percent = (ratio: number | null) => (ratio === null ? null : roundTo(ratio * 100, 1));
+  const rows: Array<Array<string | number | null>> = [];
+  if (context.isDemo) rows.push(['示例数据：以下数值为演示用虚构数据，不是真实统计数据']);
+  rows.push([
+    `${context.planName}｜${context.regionName}｜截至${context.asOfYear}年｜${context.modeLabel}`,
+  ]);
+  rows.push([
+    '指标编号',
+    '领域',
+    '指标',
+    '单位',
+    '计算状态',
+    '评定状态',
+    '评定理由',
+    '评定人',
+    '评定时间',
+    '完成进度(%)',
+    '时间进度(%)',
+    '最新年份',
+    '最新值（累计型为累计值）',
+    '差距',
+    '需年均变化',
+    '已年均变化',
+    '预计目标年值',
+    '说明',
+  ]);
+  for (const r of results) {
+    rows.push([
+      r.id,
+      context.domainName(r.domain),
+      r.name,
+      r.unit,
+      STATUS_LABELS_ZH[r.status],
+      r.judgement ? STATUS_LABELS_ZH[r.effectiveStatus] : '',
+      r.judgement?.reason ?? '',
+      r.judgement?.by ?? '',
+      r.judgement?.at ?? '',
+      percent(r.progress),
+      percent(r.timeProgress),
+      r.latestYear,
+      r.cumulativeValue ?? r.latestValue,
+      r.gap === null ? null : roundTo(r.gap, 4),
+      r.requiredAnnualChange === null ? null : roundTo(r.requiredAnnualChange, 4),
+      r.averageAnnualChange === null ? null : roundTo(r.averageAnnualChange, 4),
+      r.projectedValue === null ? null : roundTo(r.projectedValue, 4),
+      r.explanation,
+    ]);
+  }
+  return rows;
+}

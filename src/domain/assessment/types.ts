@@ -107,6 +107,8 @@ export interface AssessmentResult {
   baselineValue: number | null;
   isBaselineRevised: boolean;
   targetRule: TargetRule;
+  /** True when the target is written as approximate (4%左右, 约90%): judged strictly, flagged. */
+  isApproximateTarget: boolean;
   /** The figure compared to the target: the latest level, or the running total (cumulative). */
   latestYear: number | null;
   latestValue: number | null;

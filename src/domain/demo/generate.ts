@@ -26,6 +26,26 @@ export function seededRandom(seed: number): () => number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/** Units that count whole things: sample values for them are whole numbers. */
+const WHOLE_UNITS = new Set([
+  '所',
+  '个',
+  '户',
+  '人',
+  '套',
+  '名',
+  '处',
+  '条',
+  '件',
+  '人次',
+  '张',
+  '家',
+]);
+const roundFor = (unit: string | null, value: number) =>
+  unit !== null && WHOLE_UNITS.has(unit) && Math.abs(value) >= 20
+    ? Math.round(value)
+    : round(value);
+
 /**
  * Values for every numeric item, every region and the years `startYear..lastYear`: each region
  * follows the straight path from baseline to target at its own pace (some ahead, some behind,
@@ -56,7 +76,7 @@ export function generateDemoValues(
             (total / (plan.period.end - plan.period.start + 1)) *
             Math.max(0.2, pace) *
             (0.9 + random() * 0.2);
-          out.push({ itemId: item.id, regionId, year, value: round(amount) });
+          out.push({ itemId: item.id, regionId, year, value: roundFor(item.unit, amount) });
         }
         return;
       }
@@ -87,7 +107,7 @@ export function generateDemoValues(
           regionOffset * ((year - plan.baseYear) / span) +
           (random() - 0.5) * Math.abs(target - baseline) * 0.05;
         const value = isPercent ? Math.min(100, Math.max(0, noisy)) : Math.max(0, noisy);
-        out.push({ itemId: item.id, regionId, year, value: round(value) });
+        out.push({ itemId: item.id, regionId, year, value: roundFor(item.unit, value) });
       }
     });
   }

@@ -1,17 +1,20 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   applyJudgements,
   assessPlan,
-  formatNumber,
+  formatDifference,
   formatPercent,
+  formatQuantity,
   rollUpStatuses,
   STATUS_CODES,
-  toAssessmentRecord,
+  assessmentExportRows,
+  describeTarget,
   type JudgedResult,
   type StatusCode,
 } from '../../domain/assessment/index';
 import type { Plan } from '../../domain/catalog/schema';
 import { toCsvCell } from '../../domain/csv/parse-csv';
+import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { useObservations } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
@@ -24,19 +27,25 @@ import { assessmentMessages } from './messages';
 import { useJudgementHistory, useJudgements, useSetJudgement } from './queries';
 import { RegionSelect } from '../../shared/selectors';
 
-const JUDGEABLE: StatusCode[] = ['achieved', 'on_track', 'lagging', 'regressing', 'not_achieved'];
+// What an evaluator can set: the mid-term statuses, or at the final assessment met / not met.
+const JUDGEABLE: Record<'midterm' | 'final', StatusCode[]> = {
+  midterm: ['achieved', 'on_track', 'lagging', 'regressing'],
+  final: ['achieved', 'not_achieved'],
+};
 
 function JudgementForm({
   plan,
   result,
   regionId,
   asOfYear,
+  mode,
   onDone,
 }: {
   plan: Plan;
   result: JudgedResult;
   regionId: string;
   asOfYear: number;
+  mode: 'midterm' | 'final';
   onDone: () => void;
 }) {
   const t = useT(assessmentMessages);
@@ -44,7 +53,11 @@ function JudgementForm({
   const by = useAuthorName();
   const save = useSetJudgement();
   const history = useJudgementHistory({ planId: plan.id, itemId: result.id, regionId, asOfYear });
-  const [status, setStatus] = useState<StatusCode>(result.judgement?.status ?? 'achieved');
+  const choices = JUDGEABLE[mode];
+  const [status, setStatus] = useState<StatusCode>(
+    result.judgement?.status ??
+      (choices.includes(result.status) ? result.status : (choices[0] as StatusCode)),
+  );
   const [reason, setReason] = useState(result.judgement?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
   const key = { planId: plan.id, itemId: result.id, regionId, asOfYear, by };
@@ -72,7 +85,7 @@ function JudgementForm({
               value={status}
               onChange={(event) => setStatus(event.target.value as StatusCode)}
             >
-              {JUDGEABLE.map((code) => (
+              {choices.map((code) => (
                 <option key={code} value={code}>
                   {label(code)}
                 </option>
@@ -141,47 +154,10 @@ function JudgementForm({
   );
 }
 
-function downloadCsv(fileName: string, results: JudgedResult[]) {
-  const header = [
-    'id',
-    'name',
-    'status',
-    'effectiveStatus',
-    'judgementReason',
-    'progress',
-    'timeProgress',
-    'latestYear',
-    'latestValue',
-    'gap',
-    'requiredAnnualChange',
-    'averageAnnualChange',
-    'projected2020',
-    'explanation',
-  ];
-  const lines = results.map((r) => {
-    const rec = toAssessmentRecord(r);
-    return [
-      rec.id,
-      rec.name,
-      rec.status,
-      r.effectiveStatus,
-      r.judgement?.reason ?? '',
-      rec.progress,
-      rec.timeProgress,
-      rec.latestYear,
-      rec.latestValue,
-      rec.gap,
-      rec.requiredAnnualChange,
-      rec.averageAnnualChange,
-      rec.projected2020,
-      rec.explanation,
-    ]
-      .map(toCsvCell)
-      .join(',');
-  });
-  const blob = new Blob([`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`], {
-    type: 'text/csv;charset=utf-8',
-  });
+/** Saves rows as a UTF-8 CSV with BOM, which Excel opens with the Chinese intact. */
+function downloadCsv(fileName: string, rows: Array<Array<string | number | null>>) {
+  const text = rows.map((row) => row.map(toCsvCell).join(',')).join('\r\n');
+  const blob = new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
@@ -193,6 +169,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const t = useT(assessmentMessages);
   const label = useStatusLabel();
   const plan = entry.plan;
+  const { dataset } = useDataset();
   const route = useRoute();
   const setParams = useSetParams();
   const regions = useRegions(plan);
@@ -235,8 +212,10 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
   const hasAnyData = (observations.data ?? []).some((o) => o.regionId === regionId);
   const regionName = activeRegions.find((r) => r.regionId === regionId)?.name ?? regionId ?? '';
-  const num = (v: number | null, unit?: string | null) =>
-    v === null ? '—' : `${formatNumber(v)}${unit ?? ''}`;
+  const num = (v: number | null, unit: string | null) =>
+    v === null ? '—' : formatQuantity(v, unit);
+  const diff = (v: number | null, unit: string | null) =>
+    v === null ? '—' : formatDifference(v, unit);
 
   return (
     <Section
@@ -246,7 +225,17 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           type="button"
           disabled={results.length === 0}
           onClick={() =>
-            downloadCsv(`${plan.shortName}-${regionName}-${asOfYear}-${t(mode)}.csv`, results)
+            downloadCsv(
+              `${dataset === 'demo' ? '示例数据-' : ''}${plan.shortName}-${regionName}-${asOfYear}-${t(mode)}.csv`,
+              assessmentExportRows(results, {
+                planName: plan.name,
+                regionName,
+                asOfYear,
+                modeLabel: t(mode),
+                domainName: (id) => domainName.get(id) ?? id,
+                isDemo: dataset === 'demo',
+              }),
+            )
           }
         >
           {t('exportCsv')}
@@ -312,7 +301,16 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           </select>
         </label>
       </div>
-      <p className="muted">{t('modeHint')}</p>
+      <details className="method-note">
+        <summary>{t('methodTitle')}</summary>
+        <ul>
+          <li>{t('method1')}</li>
+          <li>{t('method2')}</li>
+          <li>{t('method3')}</li>
+          <li>{t('method4')}</li>
+          <li>{t('method5')}</li>
+        </ul>
+      </details>
       <p className="rollup" data-testid="rollup">
         {t('summary', { total: rollup.plan.total })}{' '}
         {STATUS_CODES.filter((code) => rollup.plan.counts[code] > 0).map((code) => (
@@ -347,58 +345,71 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.id} data-item={r.id}>
-                <td>
-                  {r.name}
-                  <div className="muted small">
-                    {domainName.get(r.domain)}
-                    {r.itemType === 'textTarget' && ` · ${t('textTarget')}`}
-                  </div>
-                </td>
-                <td>
-                  <StatusBadge status={r.effectiveStatus} />
-                  {r.judgement && (
-                    <div className="small judgement-note" data-testid="judgement-note">
-                      {t('computed', { status: label(r.status) })}
-                      <br />
-                      {t('judgedBy', {
-                        by: r.judgement.by,
-                        at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
-                        reason: r.judgement.reason,
+              <Fragment key={r.id}>
+                <tr data-item={r.id}>
+                  <td>
+                    {r.name}
+                    <div className="muted small">
+                      {t('targetLine', {
+                        target: describeTarget(r.targetRule, r.unit),
+                        year: r.targetYear,
                       })}
                     </div>
-                  )}
-                  <div>
-                    <button
-                      type="button"
-                      className="link-button small"
-                      onClick={() => setJudging(judging === r.id ? null : r.id)}
-                    >
-                      {r.status === 'manual' ? t('judge') : t('adjust')}
-                    </button>
-                  </div>
-                  {judging === r.id && regionId && (
-                    <JudgementForm
-                      plan={plan}
-                      result={r}
-                      regionId={regionId}
-                      asOfYear={asOfYear}
-                      onDone={() => setJudging(null)}
-                    />
-                  )}
-                </td>
-                <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
-                <td className="num">{formatPercent(r.timeProgress)}</td>
-                <td className="num">
-                  {num(r.cumulativeValue ?? r.latestValue, r.unit)}
-                  {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
-                </td>
-                <td className="num">{num(r.gap, r.unit)}</td>
-                <td className="num">{num(r.requiredAnnualChange)}</td>
-                <td className="num">{num(r.averageAnnualChange)}</td>
-                <td className="num">{num(r.projectedValue)}</td>
-                <td className="explanation">{r.explanation}</td>
-              </tr>
+                    <div className="muted small">
+                      {domainName.get(r.domain)}
+                      {r.itemType === 'textTarget' && ` · ${t('textTarget')}`}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={r.effectiveStatus} />
+                    {r.judgement && (
+                      <div className="small judgement-note" data-testid="judgement-note">
+                        {t('computed', { status: label(r.status) })}
+                        <br />
+                        {t('judgedBy', {
+                          by: r.judgement.by,
+                          at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
+                          reason: r.judgement.reason,
+                        })}
+                      </div>
+                    )}
+                    <div>
+                      <button
+                        type="button"
+                        className="link-button small"
+                        onClick={() => setJudging(judging === r.id ? null : r.id)}
+                      >
+                        {r.status === 'manual' ? t('judge') : t('adjust')}
+                      </button>
+                    </div>
+                  </td>
+                  <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
+                  <td className="num">{formatPercent(r.timeProgress)}</td>
+                  <td className="num">
+                    {num(r.cumulativeValue ?? r.latestValue, r.unit)}
+                    {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
+                  </td>
+                  <td className="num">{diff(r.gap, r.unit)}</td>
+                  <td className="num">{diff(r.requiredAnnualChange, r.unit)}</td>
+                  <td className="num">{diff(r.averageAnnualChange, r.unit)}</td>
+                  <td className="num">{num(r.projectedValue, r.unit)}</td>
+                  <td className="explanation">{r.explanation}</td>
+                </tr>
+                {judging === r.id && regionId && (
+                  <tr className="judgement-row" data-judging={r.id}>
+                    <td colSpan={10}>
+                      <JudgementForm
+                        plan={plan}
+                        result={r}
+                        regionId={regionId}
+                        asOfYear={asOfYear}
+                        mode={mode}
+                        onDone={() => setJudging(null)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -40,8 +40,17 @@ export const assessmentMessages = defineMessages(
     noData: '所选区域和年份还没有录入任何实际值。',
     goEntry: '去录入数据',
     reasonRequired: '请填写理由。',
-    modeHint:
-      '中期评估按“时间过半、任务过半”比较完成进度与时间进度；终期评估只判断是否实现目标。方法见 docs/methodology.md。',
+    targetLine: '目标：{target}（{year}年）',
+    methodTitle: '计算方法',
+    method1: '时间进度 =（截至年份 − 2015）÷（目标年份 − 2015），如2018年为60%。',
+    method2:
+      '完成进度 =（最新实际值 − 基期值）÷（目标值 − 基期值）；期末累计型指标为2016年以来各年数值之和 ÷ 期末累计目标。',
+    method3:
+      '中期评估：已达到目标为“已实现”；完成进度不低于时间进度为“符合进度”（时间过半、任务过半），否则为“进度滞后”；较基期向偏离目标方向变化为“逆向变化”。终期评估只判断是否实现目标。',
+    method4:
+      '基期值已达到目标（如目标等于基期值）时视为保持（底线）目标；目标为文字表述时需人工评定；区县以其自身2015年数值为基期，全市期末累计目标不直接用于区县。',
+    method5:
+      '需年均变化 = 距目标差距 ÷ 剩余年数；预计目标年值按2015年以来各年数值的最小二乘直线推算。',
     exportCsv: '导出 CSV',
   },
   {
@@ -83,8 +92,17 @@ export const assessmentMessages = defineMessages(
     noData: 'No values have been entered for this region and year yet.',
     goEntry: 'Enter data',
     reasonRequired: 'Please give a reason.',
-    modeHint:
-      'Mid-term compares completion with time elapsed (时间过半、任务过半); final only asks whether the target was met. See docs/methodology.md.',
+    targetLine: 'Target: {target} ({year})',
+    methodTitle: 'Method',
+    method1: 'Time elapsed = (as-of year − 2015) ÷ (target year − 2015); 60% in 2018.',
+    method2:
+      'Completion = (latest value − baseline) ÷ (target − baseline); for period totals, the sum of yearly values since 2016 ÷ the period target.',
+    method3:
+      'Mid-term: target met → achieved; completion ≥ time elapsed → on track, else lagging; moved away from the target since the baseline → regressing. Final: met or not met.',
+    method4:
+      'A target the baseline already meets is a floor to keep; a target in words needs an evaluator’s judgement; counties use their own 2015 value as baseline, and the area’s period total is not applied to them.',
+    method5:
+      'Required change per year = gap ÷ years left; the projection is the least-squares line through the values since 2015.',
     exportCsv: 'Export CSV',
   },
 );

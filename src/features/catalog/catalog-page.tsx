@@ -362,6 +362,23 @@ function PlanInfo({ plan, isBuiltin }: { plan: Plan; isBuiltin: boolean }) {
             })}
           </dd>
         </dl>
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              const blob = new Blob([`${JSON.stringify(plan, null, 2)}\n`], {
+                type: 'application/json',
+              });
+              const link = document.createElement('a');
+              link.href = URL.createObjectURL(blob);
+              link.download = `${plan.id}.json`;
+              link.click();
+              URL.revokeObjectURL(link.href);
+            }}
+          >
+            {t('downloadPlan')}
+          </button>
+        </p>
         {isBuiltin && (
           <SourceQuote file={plan.source.file} line={plan.source.titleLine} before={0} after={0} />
         )}

@@ -1,5 +1,7 @@
 import type { DataIssue, Indicator, TextTarget } from '../../domain/catalog/schema';
 import { useT } from '../../shared/i18n';
+import { usePlans } from '../../shared/plans';
+import { buildHref, useRoute } from '../../shared/router';
 import { SourceQuote } from '../../shared/source-quote';
 import { catalogMessages } from './messages';
 
@@ -34,6 +36,18 @@ export function ItemDetail({
   onClose: () => void;
 }) {
   const t = useT(catalogMessages);
+  const plans = usePlans();
+  const currentPlanId = useRoute().params.get('plan');
+  // Other plans with the same measure (the same `concept` key), for comparison across plans.
+  const sharedWith = item.concept
+    ? (plans.data ?? []).filter(
+        (e) =>
+          e.plan.id !== currentPlanId &&
+          [...e.plan.indicators, ...e.plan.textTargets].some(
+            (other) => other.concept === item.concept,
+          ),
+      )
+    : [];
   const isIndicator = !('quote' in item && item.quote !== undefined);
   return (
     <aside className="section item-detail" aria-label={t('detailTitle')} data-testid="item-detail">
@@ -73,11 +87,24 @@ export function ItemDetail({
             <dd>{item.responsibleUnit}</dd>
           </>
         )}
-        {item.concept && (
+        {sharedWith.length > 0 && (
           <>
             <dt>{t('concept')}</dt>
             <dd>
-              <code>{item.concept}</code>
+              {sharedWith.map((e, i) => (
+                <span key={e.plan.id}>
+                  {i > 0 && '、'}
+                  <a
+                    href={buildHref('/overview', {
+                      plan: currentPlanId,
+                      view: 'plans',
+                      concept: item.concept,
+                    })}
+                  >
+                    {e.plan.shortName}
+                  </a>
+                </span>
+              ))}
             </dd>
           </>
         )}
@@ -111,7 +138,7 @@ export function ItemDetail({
         file={item.source.file}
         line={item.source.line}
         before={1}
-        after={isIndicator ? 8 : 1}
+        after={isIndicator ? 3 : 1}
       />
     </aside>
   );

@@ -35,7 +35,7 @@ export const catalogMessages = defineMessages(
     source: '出处',
     sourceLine: '{file} 第{line}行',
     note: '编目说明',
-    concept: '跨规划对照键',
+    concept: '其他规划的同类指标',
     quote: '原文',
     close: '关闭',
     serviceName: '服务项目',
@@ -68,7 +68,7 @@ export const catalogMessages = defineMessages(
     unknown: '原文未载明',
     loadTitle: '加载其他规划',
     loadExplain:
-      '可以加载同一格式的规划文件（JSON，格式见 docs/catalog.md）。文件先经过校验，有错误时逐条指出位置，不会保存任何内容。内置规划不能被替换或删除。',
+      '可以加载与内置规划同一格式的规划文件（JSON；可下载本规划文件作为样板）。文件先经过校验，有错误时逐条指出位置，不会保存任何内容。内置规划不能被替换或删除。',
     loadButton: '选择规划文件…',
     loadFailed: '文件“{file}”未能加载，共 {count} 处问题：',
     loaded: '已加载“{name}”。',
@@ -77,6 +77,7 @@ export const catalogMessages = defineMessages(
     confirmRemove: '确定移除“{name}”？已录入的数值仍保留在本机，重新加载同一文件即可恢复。',
     builtinNote: '内置规划（来自原文，不可修改）',
     show: '查看',
+    downloadPlan: '下载本规划文件（JSON）',
   },
   {
     search: 'Search all plans',
@@ -112,7 +113,7 @@ export const catalogMessages = defineMessages(
     source: 'Source',
     sourceLine: '{file} line {line}',
     note: 'Cataloguer’s note',
-    concept: 'Cross-plan key',
+    concept: 'Same measure in',
     quote: 'Quote',
     close: 'Close',
     serviceName: 'Service',
@@ -145,7 +146,7 @@ export const catalogMessages = defineMessages(
     unknown: 'not stated in the source',
     loadTitle: 'Load another plan',
     loadExplain:
-      'Load a plan file in the same format (JSON, see docs/catalog.md). It is validated first; errors are listed with their place and nothing is stored. Built-in plans cannot be replaced or removed.',
+      'Load a plan file in the same format as the built-in ones (JSON; download this plan’s file as a template). It is validated first; errors are listed with their place and nothing is stored. Built-in plans cannot be replaced or removed.',
     loadButton: 'Choose plan file…',
     loadFailed: 'File “{file}” was not loaded: {count} problem(s):',
     loaded: 'Loaded “{name}”.',
@@ -155,5 +156,6 @@ export const catalogMessages = defineMessages(
       'Remove “{name}”? Values entered stay on this laptop; loading the same file again restores them.',
     builtinNote: 'Built-in (from the source documents, read-only)',
     show: 'Show',
+    downloadPlan: 'Download this plan (JSON)',
   },
 );

@@ -208,7 +208,12 @@ export default function EntryPage({ entry }: FeaturePageProps) {
       onSuccess: (entry) =>
         setNotice(
           entry
-            ? { kind: 'ok', text: t('undoDone', { what: describeKey(entry.key) }) }
+            ? {
+                kind: 'ok',
+                text: entry.batch
+                  ? t('undoBatchDone', { what: describeKey(entry.key) })
+                  : t('undoDone', { what: describeKey(entry.key) }),
+              }
             : { kind: 'info', text: t('undoNothing') },
         ),
       onError: (error) => setNotice({ kind: 'error', text: String(error) }),

@@ -3,7 +3,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
-import { DASH, num, pct } from './format';
+import { DASH, diff, num, pct } from './format';
 import { overviewMessages } from './messages';
 import { STATUS_COLOURS, StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -97,7 +97,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                     </td>
                     <td className="num">{pct(r.progress)}</td>
                     <td className="num">{pct(r.timeProgress)}</td>
-                    <td className="num">{num(r.gap, r.unit)}</td>
+                    <td className="num">{diff(r.gap, r.unit)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -161,7 +161,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                   <span className="muted">
                     {' '}
                     / {pct(r.timeProgress)}
-                    {r.gap !== null && r.gap > 0 ? ` · ${t('gap')} ${num(r.gap, r.unit)}` : ''}
+                    {r.gap !== null && r.gap > 0 ? ` · ${t('gap')} ${diff(r.gap, r.unit)}` : ''}
                   </span>
                   {r.gap === null && r.progress === null && <span className="muted">{DASH}</span>}
                 </div>

@@ -1,11 +1,17 @@
-import { formatNumber, formatPercent } from '../../domain/assessment/numbers';
+import {
+  displayUnit,
+  formatDifference,
+  formatNumber,
+  formatPercent,
+} from '../../domain/assessment/numbers';
 
 /** "—" for a figure that cannot be computed; never "NaN". */
 export const DASH = '—';
 
 export function num(value: number | null | undefined, unit?: string | null): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return `${formatNumber(value)}${unit && unit !== '%' ? ` ${unit}` : (unit ?? '')}`;
+  const shown = displayUnit(unit ?? null);
+  return `${formatNumber(value, 4)}${shown && unit !== '%' && !shown.startsWith('/') ? ` ${shown}` : shown}`;
 }
 
 export function pct(ratio: number | null | undefined): string {
@@ -14,9 +20,15 @@ export function pct(ratio: number | null | undefined): string {
     : formatPercent(ratio);
 }
 
-/** Signed change with its unit: "+0.25 张", "−1.2 %". */
-export function signed(value: number | null | undefined, unit?: string | null): string {
+/** A gap or a change: percentages in 百分点, per-mille in 千分点, else the unit. */
+export function diff(value: number | null | undefined, unit?: string | null): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return formatDifference(value, unit ?? null);
+}
+
+/** A signed change per year: "+0.25张", "−1.2个百分点". */
+export function signedDiff(value: number | null | undefined, unit?: string | null): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
-  return `${sign}${num(Math.abs(value), unit)}`;
+  return `${sign}${diff(Math.abs(value), unit)}`;
 }

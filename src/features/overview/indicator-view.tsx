@@ -18,7 +18,7 @@ import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
-import { DASH, num, pct } from './format';
+import { DASH, diff, num, pct, signedDiff } from './format';
 import { overviewMessages } from './messages';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -316,11 +316,11 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
               {pct(result.progress)}（{t('timeProgress')} {pct(result.timeProgress)}）
             </dd>
             <dt>{t('gap')}</dt>
-            <dd>{num(result.gap, item.unit)}</dd>
+            <dd>{diff(result.gap, item.unit)}</dd>
             <dt>{t('required')}</dt>
-            <dd>{num(result.requiredAnnualChange, item.unit)}</dd>
+            <dd>{signedDiff(result.requiredAnnualChange, item.unit)}</dd>
             <dt>{t('average')}</dt>
-            <dd>{num(result.averageAnnualChange, item.unit)}</dd>
+            <dd>{signedDiff(result.averageAnnualChange, item.unit)}</dd>
           </dl>
         </ChartFrame>
 

@@ -13,7 +13,7 @@ export const overviewMessages = defineMessages(
     year: '评估年份',
     mode: '评估方式',
     modeMidterm: '中期评估',
-    modeFinal: '期末评估',
+    modeFinal: '终期评估',
     demoBadge: '示例数据',
     showData: '显示数据',
     hideData: '隐藏数据',

@@ -18,7 +18,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend } from './chart-frame';
-import { DASH, num, pct, signed } from './format';
+import { DASH, diff, pct, signedDiff } from './format';
 import { overviewMessages } from './messages';
 import {
   STATUS_COLOURS,
@@ -233,9 +233,9 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
                         ? DASH
                         : t('pointsUnit', { value: (row.shortfall * 100).toFixed(1) })}
                     </td>
-                    <td className="num">{num(row.gap, row.unit)}</td>
-                    <td className="num">{signed(row.requiredAnnualChange, row.unit)}</td>
-                    <td className="num">{signed(row.averageAnnualChange, row.unit)}</td>
+                    <td className="num">{diff(row.gap, row.unit)}</td>
+                    <td className="num">{signedDiff(row.requiredAnnualChange, row.unit)}</td>
+                    <td className="num">{signedDiff(row.averageAnnualChange, row.unit)}</td>
                     <td className="num">
                       {row.accelerationFactor === null
                         ? DASH
