@@ -5,6 +5,7 @@ import { parsePlan } from '../src/domain/catalog/validate';
 import type { Plan } from '../src/domain/catalog/schema';
 import {
   compareRegions,
+  regionStatusRows,
   itemsWithoutDataForYear,
   statusTiles,
   type OverviewItem,
@@ -47,6 +48,20 @@ const overviewUrl = (params: Record<string, string>) =>
   `${BASE_URL}#/overview?${new URLSearchParams({ plan: 'dazhou', year: String(YEAR), ...params })}`;
 
 describe('dashboards with demonstration data', () => {
+  it('lists the counties with their status counts, most behind first, as the engine does', async () => {
+    session = await openWithDemo();
+    const { page } = session;
+    await page.goto(overviewUrl({}));
+    const regions = plan.regions.map((r) => ({ regionId: r.id, name: r.name }));
+    const expected = regionStatusRows(plan, values, regions, YEAR, 'midterm');
+    const panel = page.getByTestId('county-panel');
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(expected.length);
+    const names = await panel.locator('tbody tr td:first-child').allTextContents();
+    expect(names).toEqual(expected.map((r) => r.name));
+    await screenshot(page, 'overview-counties');
+    expect(session.errors).toEqual([]);
+  });
+
   it('shows the same status counts as the engine, per-domain bars and the lagging list', async () => {
     session = await openWithDemo();
     const { page } = session;

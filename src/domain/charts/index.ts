@@ -21,3 +21,5 @@ export { compareConcept, sharedConcepts } from './across-plans';
 export type { ConceptComparison, ConceptRow, ConceptSummary } from './across-plans';
 export { bulletRows } from './domain-rows';
 export type { BulletRow, DomainSortKey } from './domain-rows';
+export { regionStatusRows } from './region-status';
+export type { RegionStatusRow } from './region-status';

@@ -47,6 +47,11 @@ export const overviewMessages = defineMessages(
     dispersionUnit: '单位：变异系数（%）、最大/最小（倍）',
     axisNotFromZero: '横轴不从0开始，以便看清区县间差别。',
     laggingTitle: '最需加快的指标',
+    countyTitle: '各区县进度（{year}年）',
+    countyCaption:
+      '每个区县以其自身数值评估（基期为该区县2015年数值）；按落后项占比从高到低排列，点击区县名查看其总览。',
+    countyName: '区县',
+    countyBehindShare: '落后项占比',
     laggingCaption:
       '按逆向变化、未实现、进度滞后排列，同一状态内按完成进度低于时间进度的差距从大到小。',
     laggingNone: '{year}年没有进度滞后、逆向变化或未实现的指标。',
@@ -195,6 +200,11 @@ export const overviewMessages = defineMessages(
     dispersionUnit: 'Unit: CV (%), max/min (×)',
     axisNotFromZero: 'The axis does not start at 0, so differences between regions show.',
     laggingTitle: 'Indicators that most need to speed up',
+    countyTitle: 'Counties ({year})',
+    countyCaption:
+      'Each county is assessed on its own figures (its own 2015 value as baseline); most behind first. Click a county for its overview.',
+    countyName: 'County',
+    countyBehindShare: 'Share behind',
     laggingCaption:
       'Regressing, not achieved, then lagging; within a status, the largest shortfall of completion against time progress first.',
     laggingNone: 'No indicator is lagging, regressing or not achieved in {year}.',

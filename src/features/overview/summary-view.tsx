@@ -7,11 +7,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { STATUS_CODES } from '../../domain/assessment/types';
+import { STATUS_CODES, type StatusCode } from '../../domain/assessment/types';
 import {
   domainStatusRows,
   itemsWithoutDataForYear,
   mostLagging,
+  regionStatusRows,
   statusTiles,
 } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
@@ -249,6 +250,80 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
             </table>
           </div>
         )}
+      </div>
+      <CountyPanel {...{ plan, assessment, params }} />
+    </div>
+  );
+}
+
+/** Which counties lag: status counts per county, most behind first, each a link to its overview. */
+function CountyPanel({
+  plan,
+  assessment,
+  params,
+}: Pick<ViewProps, 'plan' | 'assessment' | 'params'>) {
+  const t = useT(overviewMessages);
+  const rows = regionStatusRows(
+    plan,
+    assessment.rows,
+    assessment.regions,
+    assessment.year,
+    params.mode,
+  );
+  if (rows.length === 0) return null;
+  const shown: StatusCode[] = [
+    'achieved',
+    'on_track',
+    'lagging',
+    'regressing',
+    'not_achieved',
+    'not_assessable',
+    'no_data',
+    'manual',
+  ];
+  const columns = shown.filter((s) => rows.some((r) => r.counts[s] > 0));
+  return (
+    <div className="county-panel" data-testid="county-panel">
+      <h3>{t('countyTitle', { year: assessment.year })}</h3>
+      <p className="chart-caption muted">{t('countyCaption')}</p>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('countyName')}</th>
+              {columns.map((s) => (
+                <th key={s} className="num">
+                  <StatusBadge status={s} />
+                </th>
+              ))}
+              <th className="num">{t('countyBehindShare')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.regionId} data-region={r.regionId}>
+                <td>
+                  <a
+                    href={buildHref('/overview', {
+                      plan: plan.id,
+                      region: r.regionId,
+                      year: params.year,
+                      mode: params.mode === 'final' ? 'final' : null,
+                    })}
+                  >
+                    {r.name}
+                  </a>
+                </td>
+                {columns.map((s) => (
+                  <td key={s} className="num">
+                    {r.counts[s]}
+                  </td>
+                ))}
+                <td className="num">{r.behindShare === null ? DASH : pct(r.behindShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );
