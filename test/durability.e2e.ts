@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_URL, openBrowser, screenshot, type Session } from './browser';
 
@@ -43,6 +44,26 @@ describe('durability', () => {
       .poll(() => page.getByTestId('storage-persisted').textContent())
       .toMatch(/持久保存/);
     await expect.poll(() => page.getByText(/已使用 .*可用上限约/).count()).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('exports a backup file holding every stored value', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${BASE_URL}#/settings`);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('示例数值');
+    const count = Number(/已生成 (\d+) 个示例数值/.exec((await status.textContent()) ?? '')?.[1]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^示例数据-规划监测备份-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(backup.format).toBe('gongfu-monitor-backup');
+    expect(backup.database).toBe('gongfu-monitor-demo');
+    expect(backup.tables.observations).toHaveLength(count);
     expect(session.errors).toEqual([]);
   });
 });

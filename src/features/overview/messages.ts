@@ -3,7 +3,7 @@ import { defineMessages } from '../../shared/i18n';
 export const overviewMessages = defineMessages(
   {
     title: '总览',
-    viewSummary: '总览',
+    viewSummary: '概况',
     viewDomain: '分领域',
     viewIndicator: '指标详情',
     viewRegions: '区域均衡',

@@ -1,0 +1,27 @@
+import type { AppDatabase } from './database';
+
+export const BACKUP_FORMAT = 'gongfu-monitor-backup';
+export const BACKUP_VERSION = 1;
+
+/**
+ * Everything a data set holds, as one JSON-ready object: loaded plans, regions, values, the full
+ * audit log, judgements and settings. Read in one transaction so the copy is consistent.
+ * Restoring from it belongs to the data-exchange work planned next; the format is versioned.
+ */
+export async function exportBackup(db: AppDatabase, now = new Date()) {
+  return db.transaction('r', db.tables, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    database: db.name,
+    schemaVersion: db.verno,
+    tables: {
+      userPlans: await db.userPlans.toArray(),
+      regions: await db.regions.toArray(),
+      observations: await db.observations.toArray(),
+      auditLog: await db.auditLog.toArray(),
+      judgements: await db.judgements.toArray(),
+      settings: await db.settings.toArray(),
+    },
+  }));
+}
