@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 
 /**
  * UI strings: Simplified Chinese first, English available. Each feature declares its strings
@@ -36,11 +44,15 @@ interface LocaleState {
 const LocaleContext = createContext<LocaleState>({ locale: 'zh-CN', setLocale: () => {} });
 
 function initialLocale(): Locale {
+  let locale: Locale = 'zh-CN';
   try {
-    return localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
+    locale = localStorage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
-    return 'zh-CN';
+    // Private mode: Chinese.
   }
+  // Set before the first render, so that anything reading the page language agrees with it.
+  document.documentElement.lang = locale;
+  return locale;
 }
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
@@ -54,6 +66,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = next;
   }, []);
+  useEffect(() => {
+    // The page's language follows the UI's, for screen readers and for number words (百分点/pp).
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }

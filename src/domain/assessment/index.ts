@@ -9,6 +9,7 @@ export {
   formatPercent,
   formatQuantity,
   isClose,
+  POINTS_EN,
 } from './numbers';
 export { rollUpStatuses } from './rollup';
 export type { StatusRollup } from './rollup';

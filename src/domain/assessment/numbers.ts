@@ -44,8 +44,16 @@ export function formatQuantity(value: number, unit: string | null, digits = 4): 
  * A difference between two figures in the unit's own terms: a percentage moves by 百分点
  * ("0.78个百分点"), a per-mille rate by 千分点; other units as for a quantity.
  */
-export function formatDifference(value: number, unit: string | null, digits = 2): string {
-  if (unit === '%') return `${formatNumber(value, digits)}个百分点`;
-  if (unit === '‰') return `${formatNumber(value, digits)}个千分点`;
+export function formatDifference(
+  value: number,
+  unit: string | null,
+  digits = 2,
+  points: { percent: string; permille: string } = { percent: '个百分点', permille: '个千分点' },
+): string {
+  if (unit === '%') return `${formatNumber(value, digits)}${points.percent}`;
+  if (unit === '‰') return `${formatNumber(value, digits)}${points.permille}`;
   return `${formatNumber(value, digits)}${displayUnit(unit)}`;
 }
+
+/** The words for percentage and per-mille points in English tables. */
+export const POINTS_EN = { percent: ' pp', permille: ' ‰ pts' };

@@ -42,6 +42,18 @@ describe('the built-in catalog', () => {
     }
   });
 
+  it('keeps a task’s 责任单位 as printed, near the task', () => {
+    for (const plan of plans) {
+      for (const task of plan.tasks) {
+        if (!task.responsibleText) continue;
+        const lines = sourceLines(task.source.file);
+        const near = lines.slice(task.source.line - 1, task.source.line + 60).join('\n');
+        expect(near, `${plan.id} ${task.id}`).toContain(task.responsibleText);
+        expect(task.responsibleText).toContain(task.leadUnit?.split('、')[0] ?? '');
+      }
+    }
+  });
+
   it('quotes data issues exactly as the cited lines read', () => {
     for (const plan of plans) {
       const issues = [

@@ -169,6 +169,11 @@ export const taskSchema = z.strictObject({
   group: z.string().min(1).optional(),
   text: z.string().min(1),
   leadUnit: z.string().min(1).nullable(),
+  /**
+   * The 责任单位 cell exactly as printed ("区发改局牵头，其他有关部门按职责分工负责"), where the
+   * table has one cell for all units; `leadUnit`/`partnerUnits` are then read from it.
+   */
+  responsibleText: z.string().min(1).optional(),
   /** 配合单位 / 参与单位, when the table has the column. */
   partnerUnits: z.string().min(1).nullable().optional(),
   /** 完成时限, when the table has the column. */

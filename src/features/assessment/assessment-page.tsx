@@ -5,6 +5,7 @@ import {
   formatDifference,
   formatPercent,
   formatQuantity,
+  POINTS_EN,
   rollUpStatuses,
   STATUS_CODES,
   assessmentExportRows,
@@ -15,7 +16,7 @@ import {
 import type { Plan } from '../../domain/catalog/schema';
 import { toCsvCell } from '../../domain/csv/parse-csv';
 import { useDataset } from '../../shared/dataset';
-import { useT } from '../../shared/i18n';
+import { useLocale, useT } from '../../shared/i18n';
 import { useObservations } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { useRegions } from '../../shared/regions';
@@ -170,6 +171,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const label = useStatusLabel();
   const plan = entry.plan;
   const { dataset } = useDataset();
+  const { locale } = useLocale();
   const route = useRoute();
   const setParams = useSetParams();
   const regions = useRegions(plan);
@@ -212,10 +214,10 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
   const hasAnyData = (observations.data ?? []).some((o) => o.regionId === regionId);
   const regionName = activeRegions.find((r) => r.regionId === regionId)?.name ?? regionId ?? '';
-  const num = (v: number | null, unit: string | null) =>
-    v === null ? '—' : formatQuantity(v, unit);
+  const num = (v: number | null, unit: string | null, digits = 4) =>
+    v === null ? '—' : formatQuantity(v, unit, digits);
   const diff = (v: number | null, unit: string | null) =>
-    v === null ? '—' : formatDifference(v, unit);
+    v === null ? '—' : formatDifference(v, unit, 2, locale === 'en' ? POINTS_EN : undefined);
 
   return (
     <Section
@@ -328,91 +330,93 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
       {shown.length === 0 ? (
         <EmptyState>{t('noResults')}</EmptyState>
       ) : (
-        <table className="data assessment-table" data-testid="assessment-table">
-          <thead>
-            <tr>
-              <th>{t('indicator')}</th>
-              <th>{t('status')}</th>
-              <th className="num">{t('progress')}</th>
-              <th className="num">{t('timeProgress')}</th>
-              <th className="num">{t('latest')}</th>
-              <th className="num">{t('gap')}</th>
-              <th className="num">{t('required')}</th>
-              <th className="num">{t('average')}</th>
-              <th className="num">{t('projected')}</th>
-              <th>{t('explanation')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <Fragment key={r.id}>
-                <tr data-item={r.id}>
-                  <td>
-                    {r.name}
-                    <div className="muted small">
-                      {t('targetLine', {
-                        target: describeTarget(r.targetRule, r.unit),
-                        year: r.targetYear,
-                      })}
-                    </div>
-                    <div className="muted small">
-                      {domainName.get(r.domain)}
-                      {r.itemType === 'textTarget' && ` · ${t('textTarget')}`}
-                    </div>
-                  </td>
-                  <td>
-                    <StatusBadge status={r.effectiveStatus} />
-                    {r.judgement && (
-                      <div className="small judgement-note" data-testid="judgement-note">
-                        {t('computed', { status: label(r.status) })}
-                        <br />
-                        {t('judgedBy', {
-                          by: r.judgement.by,
-                          at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
-                          reason: r.judgement.reason,
+        <div className="table-scroll">
+          <table className="data assessment-table" data-testid="assessment-table">
+            <thead>
+              <tr>
+                <th>{t('indicator')}</th>
+                <th>{t('status')}</th>
+                <th className="num">{t('progress')}</th>
+                <th className="num">{t('timeProgress')}</th>
+                <th className="num">{t('latest')}</th>
+                <th className="num">{t('gap')}</th>
+                <th className="num">{t('required')}</th>
+                <th className="num">{t('average')}</th>
+                <th className="num">{t('projected')}</th>
+                <th>{t('explanation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <Fragment key={r.id}>
+                  <tr data-item={r.id}>
+                    <td>
+                      {r.name}
+                      <div className="muted small">
+                        {t('targetLine', {
+                          target: describeTarget(r.targetRule, r.unit),
+                          year: r.targetYear,
                         })}
                       </div>
-                    )}
-                    <div>
-                      <button
-                        type="button"
-                        className="link-button small"
-                        onClick={() => setJudging(judging === r.id ? null : r.id)}
-                      >
-                        {r.status === 'manual' ? t('judge') : t('adjust')}
-                      </button>
-                    </div>
-                  </td>
-                  <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
-                  <td className="num">{formatPercent(r.timeProgress)}</td>
-                  <td className="num">
-                    {num(r.cumulativeValue ?? r.latestValue, r.unit)}
-                    {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
-                  </td>
-                  <td className="num">{diff(r.gap, r.unit)}</td>
-                  <td className="num">{diff(r.requiredAnnualChange, r.unit)}</td>
-                  <td className="num">{diff(r.averageAnnualChange, r.unit)}</td>
-                  <td className="num">{num(r.projectedValue, r.unit)}</td>
-                  <td className="explanation">{r.explanation}</td>
-                </tr>
-                {judging === r.id && regionId && (
-                  <tr className="judgement-row" data-judging={r.id}>
-                    <td colSpan={10}>
-                      <JudgementForm
-                        plan={plan}
-                        result={r}
-                        regionId={regionId}
-                        asOfYear={asOfYear}
-                        mode={mode}
-                        onDone={() => setJudging(null)}
-                      />
+                      <div className="muted small">
+                        {domainName.get(r.domain)}
+                        {r.itemType === 'textTarget' && ` · ${t('textTarget')}`}
+                      </div>
                     </td>
+                    <td>
+                      <StatusBadge status={r.effectiveStatus} />
+                      {r.judgement && (
+                        <div className="small judgement-note" data-testid="judgement-note">
+                          {t('computed', { status: label(r.status) })}
+                          <br />
+                          {t('judgedBy', {
+                            by: r.judgement.by,
+                            at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
+                            reason: r.judgement.reason,
+                          })}
+                        </div>
+                      )}
+                      <div>
+                        <button
+                          type="button"
+                          className="link-button small"
+                          onClick={() => setJudging(judging === r.id ? null : r.id)}
+                        >
+                          {r.status === 'manual' ? t('judge') : t('adjust')}
+                        </button>
+                      </div>
+                    </td>
+                    <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
+                    <td className="num">{formatPercent(r.timeProgress)}</td>
+                    <td className="num">
+                      {num(r.cumulativeValue ?? r.latestValue, r.unit)}
+                      {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
+                    </td>
+                    <td className="num">{diff(r.gap, r.unit)}</td>
+                    <td className="num">{diff(r.requiredAnnualChange, r.unit)}</td>
+                    <td className="num">{diff(r.averageAnnualChange, r.unit)}</td>
+                    <td className="num">{num(r.projectedValue, r.unit, 2)}</td>
+                    <td className="explanation">{r.explanation}</td>
                   </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+                  {judging === r.id && regionId && (
+                    <tr className="judgement-row" data-judging={r.id}>
+                      <td colSpan={10}>
+                        <JudgementForm
+                          plan={plan}
+                          result={r}
+                          regionId={regionId}
+                          asOfYear={asOfYear}
+                          mode={mode}
+                          onDone={() => setJudging(null)}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Section>
   );

@@ -287,7 +287,8 @@ function TasksTable({ plan }: { plan: Plan }) {
   const selected = useRoute().params.get('item');
   if (plan.tasks.length === 0) return <EmptyState>{t('noTasks')}</EmptyState>;
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
-  const hasPartners = plan.tasks.some((task) => task.partnerUnits);
+  // Where the table has one 责任单位 cell, it is shown as printed rather than split.
+  const hasPartners = plan.tasks.some((task) => task.partnerUnits && !task.responsibleText);
   const hasDeadline = plan.tasks.some((task) => task.deadline);
   return (
     <table className="data" data-testid="tasks-table">
@@ -313,7 +314,7 @@ function TasksTable({ plan }: { plan: Plan }) {
               )}
             </td>
             <td>{task.domain ? domainName.get(task.domain) : ''}</td>
-            <td>{task.leadUnit ?? '—'}</td>
+            <td>{task.responsibleText ?? task.leadUnit ?? '—'}</td>
             {hasPartners && <td>{task.partnerUnits ?? ''}</td>}
             {hasDeadline && <td>{task.deadline ?? ''}</td>}
             <td className="muted">

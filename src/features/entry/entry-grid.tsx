@@ -10,11 +10,26 @@ import {
 } from 'react';
 import type { ObservationRow } from '../../db/database';
 import type { ObservationInput, ObservationKey } from '../../db/observations';
-import { checkJump, parseValue, previousValue } from '../../domain/observations/parse';
+import {
+  checkJump,
+  parseValue,
+  previousValue,
+  type ParseErrorCode,
+} from '../../domain/observations/parse';
 import { parseBlock, placeBlock } from '../../domain/observations/paste';
-import { useT } from '../../shared/i18n';
+import { useLocale, useT } from '../../shared/i18n';
 import { cellKey, formatCellValue } from './grid-model';
 import { entryMessages } from './messages';
+
+const PARSE_ERROR_KEYS = {
+  not_a_number: 'errNotANumber',
+  percent_range: 'errPercentRange',
+  permille_range: 'errPermilleRange',
+  negative: 'errNegative',
+  not_a_ratio_indicator: 'errNotRatio',
+  ratio_denominator: 'errRatioDenominator',
+  wrong_symbol: 'errWrongSymbol',
+} as const satisfies Record<ParseErrorCode, string>;
 
 /** One row of the grid: an item for a region (by-region view) or a region for an item. */
 export interface GridRow {
@@ -90,6 +105,10 @@ type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'previous' | null;
 
 export function EntryGrid(props: Props) {
   const t = useT(entryMessages);
+  const { locale } = useLocale();
+  // The domain's messages are Chinese; in English the code picks the message.
+  const errorText = (parsed: { code: ParseErrorCode; message: string; text: string }) =>
+    locale === 'en' ? t(PARSE_ERROR_KEYS[parsed.code], { text: parsed.text }) : parsed.message;
   const { rows, years, baseYear, observations } = props;
   const [activeState, setActive] = useState({ row: 0, col: Math.min(1, years.length - 1) });
   const active = {
@@ -265,7 +284,7 @@ export function EntryGrid(props: Props) {
       return true;
     }
     if (parsed.kind === 'error') {
-      const message: CellMessage = { kind: 'error', text: parsed.message };
+      const message: CellMessage = { kind: 'error', text: errorText(parsed) };
       if (isLeaving) {
         setDraft(key, { text: ed.text, message, confirmedText: null });
         setEditor(null);
@@ -424,7 +443,7 @@ export function EntryGrid(props: Props) {
         invalid++;
         newDrafts.set(key, {
           text: cell.text,
-          message: { kind: 'error', text: parsed.message },
+          message: { kind: 'error', text: errorText(parsed) },
           confirmedText: null,
         });
         continue;

@@ -3,6 +3,7 @@ import {
   formatDifference,
   formatNumber,
   formatPercent,
+  POINTS_EN,
 } from '../../domain/assessment/numbers';
 
 /** "—" for a figure that cannot be computed; never "NaN". */
@@ -23,7 +24,12 @@ export function pct(ratio: number | null | undefined): string {
 /** A gap or a change: percentages in 百分点, per-mille in 千分点, else the unit. */
 export function diff(value: number | null | undefined, unit?: string | null): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return formatDifference(value, unit ?? null);
+  return formatDifference(value, unit ?? null, 2, isEnglish() ? POINTS_EN : undefined);
+}
+
+// Read at call time: the overview re-renders on a locale change, so the words follow it.
+function isEnglish(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en';
 }
 
 /** A signed change per year: "+0.25张", "−1.2个百分点". */

@@ -93,8 +93,9 @@ describe('dazhou plan catalog', () => {
     const p = parsed();
     expect(p.tasks).toHaveLength(0); // the plan has no task-division table
     // 保障工程 lines 340–345 (education 10), 735–746 (health 6), 第八章 line 889 (housing 1).
-    expect(p.textTargets).toHaveLength(17);
-    expect(countBy(p.textTargets)).toEqual({ education: 10, health: 6, housing: 1 });
+    // 18 since the audit added 创办1-2所优质品牌中学 (line 344).
+    expect(p.textTargets).toHaveLength(18);
+    expect(countBy(p.textTargets)).toEqual({ education: 11, health: 6, housing: 1 });
   });
 
   it('copies indicator values exactly', () => {

@@ -240,11 +240,10 @@ describe('handan plan catalog', () => {
     ); // line 419
     expect(tt('tt.standardized-trained-physicians').target).toEqual(q('1000名', 1000)); // line 421
     expect(tt('tt.general-practitioners-per-10k').target).toEqual(
-      q('1-3名', undefined, undefined, '1-3名'),
+      // A range: its lower bound is the minimum to reach; the range stays in the text.
+      q('1-3名', 1, '>=', '1-3名'),
     ); // line 421
-    expect(tt('tt.renowned-medical-specialties').target).toEqual(
-      q('3-5个', undefined, undefined, '3-5个'),
-    ); // line 605
+    expect(tt('tt.renowned-medical-specialties').target).toEqual(q('3-5个', 3, '>=', '3-5个')); // line 605
     expect(tt('tt.rural-labor-transfer-training').target).toEqual(q('1万名', 1)); // line 365
     expect(tt('tt.full-employment-community-share').target).toEqual(q('90%', 90)); // line 371
   });
