@@ -53,3 +53,33 @@ export function RegionSelect({
     </select>
   );
 }
+
+/** A select of a plan's domains with an "all domains" choice (value ''), in plan order. */
+export function DomainSelect({
+  plan,
+  value,
+  onChange,
+  label,
+  allLabel,
+}: {
+  plan: Plan;
+  value: string | null;
+  onChange: (domainId: string | null) => void;
+  label: string;
+  allLabel: string;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value || null)}
+    >
+      <option value="">{allLabel}</option>
+      {plan.domains.map((d) => (
+        <option key={d.id} value={d.id}>
+          {d.name}
+        </option>
+      ))}
+    </select>
+  );
+}

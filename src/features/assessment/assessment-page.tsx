@@ -26,7 +26,7 @@ import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import './assessment.css';
 import { assessmentMessages } from './messages';
 import { useJudgementHistory, useJudgements, useSetJudgement } from './queries';
-import { RegionSelect } from '../../shared/selectors';
+import { DomainSelect, RegionSelect } from '../../shared/selectors';
 
 // What an evaluator can set: the mid-term statuses, or at the final assessment met / not met.
 const JUDGEABLE: Record<'midterm' | 'final', StatusCode[]> = {
@@ -290,17 +290,13 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
         </label>
         <label>
           {t('domain')}
-          <select
-            value={domainFilter ?? ''}
-            onChange={(event) => setParams({ domain: event.target.value || null })}
-          >
-            <option value="">{t('allDomains')}</option>
-            {plan.domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <DomainSelect
+            plan={plan}
+            value={domainFilter}
+            onChange={(id) => setParams({ domain: id })}
+            label={t('domain')}
+            allLabel={t('allDomains')}
+          />
         </label>
       </div>
       <details className="method-note">

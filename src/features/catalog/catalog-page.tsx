@@ -10,6 +10,7 @@ import './catalog.css';
 import { DataIssues, ItemDetail } from './item-detail';
 import { catalogMessages } from './messages';
 import { PlanFiles } from './plan-files';
+import { DomainSelect } from '../../shared/selectors';
 
 type Tab = 'indicators' | 'textTargets' | 'services' | 'tasks' | 'plan';
 const TABS: Array<
@@ -128,17 +129,13 @@ function DomainFilter({ plan }: { plan: Plan }) {
   return (
     <label>
       {t('domain')}
-      <select
-        value={route.params.get('domain') ?? ''}
-        onChange={(event) => setParams({ domain: event.target.value || null })}
-      >
-        <option value="">{t('allDomains')}</option>
-        {plan.domains.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
+      <DomainSelect
+        plan={plan}
+        value={route.params.get('domain')}
+        onChange={(id) => setParams({ domain: id })}
+        label={t('domain')}
+        allLabel={t('allDomains')}
+      />
     </label>
   );
 }

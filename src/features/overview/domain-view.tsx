@@ -7,6 +7,7 @@ import { DASH, diff, num, pct } from './format';
 import { overviewMessages } from './messages';
 import { STATUS_COLOURS, StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
+import { DomainSelect } from '../../shared/selectors';
 
 const SORT_KEYS: readonly DomainSortKey[] = ['plan', 'status', 'shortfall'];
 /** The bar scale runs 0–120% so that an over-achieved item still shows how far beyond it is. */
@@ -36,18 +37,13 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
       <div className="toolbar">
         <label>
           <span>{t('domainFilter')}</span>
-          <select
-            aria-label={t('domainFilter')}
-            value={domainId ?? ''}
-            onChange={(e) => setParams({ domain: e.target.value || null })}
-          >
-            <option value="">{t('allDomains')}</option>
-            {plan.domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <DomainSelect
+            plan={plan}
+            value={domainId}
+            onChange={(id) => setParams({ domain: id })}
+            label={t('domainFilter')}
+            allLabel={t('allDomains')}
+          />
         </label>
         <label>
           <span>{t('sortBy')}</span>
