@@ -49,5 +49,9 @@ export function useSetParams(): (
     );
     Object.assign(merged, changes);
     window.location.hash = buildHref(current.path, merged).slice(1);
+    // The browser announces the change asynchronously; announcing it now lets controlled inputs
+    // (a checkbox bound to the address) show their new state at once. The later real event
+    // finds the same address and changes nothing.
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, []);
 }
