@@ -1,9 +1,34 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker precaches the whole built app, so that it opens with no server and no
+    // network; the data itself is in IndexedDB. A new version waits until the user reloads
+    // (src/app/pwa.ts), so an update never interrupts data entry.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: '基本公共服务均等化规划监测评估',
+        short_name: '规划监测评估',
+        lang: 'zh-CN',
+        start_url: '.',
+        display: 'standalone',
+        background_color: '#f5f7fa',
+        theme_color: '#1f4e79',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
   build: {
     // The catalog JSON and Recharts are split into their own chunks (see src/app/routes.tsx).
     chunkSizeWarningLimit: 700,

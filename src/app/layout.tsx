@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useDataset } from '../shared/dataset';
 import { useLocale, useT } from '../shared/i18n';
 import { usePlan, usePlans } from '../shared/plans';
 import { buildHref, useRoute, useSetParams } from '../shared/router';
 import { shellMessages } from './messages';
+import { reloadToUpdate, UPDATE_READY_EVENT } from './pwa';
 
 const NAV = [
   ['/overview', 'navOverview'],
@@ -23,6 +24,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const { entry } = usePlan(route.params.get('plan'));
   const { dataset, setDataset, isBlockedByUpgrade } = useDataset();
   const planId = entry?.plan.id;
+  const [isUpdateReady, setUpdateReady] = useState(false);
+  useEffect(() => {
+    const onReady = () => setUpdateReady(true);
+    window.addEventListener(UPDATE_READY_EVENT, onReady);
+    return () => window.removeEventListener(UPDATE_READY_EVENT, onReady);
+  }, []);
 
   return (
     <div className="shell">
@@ -76,6 +83,14 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('demoBanner')}{' '}
           <button type="button" className="link-button" onClick={() => setDataset('user')}>
             {t('demoBannerAction')}
+          </button>
+        </div>
+      )}
+      {isUpdateReady && (
+        <div className="banner banner-demo" role="status">
+          {t('updateReady')}{' '}
+          <button type="button" onClick={reloadToUpdate}>
+            {t('reload')}
           </button>
         </div>
       )}

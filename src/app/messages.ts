@@ -16,6 +16,7 @@ export const shellMessages = defineMessages(
     upgradeBlocked:
       '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。',
     reload: '重新加载',
+    updateReady: '应用已有新版本，重新加载后生效（已保存的数据不受影响）。',
     loading: '正在加载…',
     loadError: '加载失败：{message}',
     notFound: '没有这个页面。',
@@ -39,6 +40,8 @@ export const shellMessages = defineMessages(
     upgradeBlocked:
       'Another tab upgraded the database. This tab has stopped writing to avoid conflicts; please reload.',
     reload: 'Reload',
+    updateReady:
+      'A new version of the app is ready; reload to use it (saved data is not affected).',
     loading: 'Loading…',
     loadError: 'Failed to load: {message}',
     notFound: 'No such page.',
