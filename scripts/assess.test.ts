@@ -122,5 +122,8 @@ describe('npm run assess', () => {
     expect(runCli('--plan', 'dazhou', '--actuals', GOOD, '--as-of', '2025').stderr).toContain(
       '--as-of',
     );
+    expect(
+      runCli('--plan', 'dazhou', '--actuals', GOOD, '--as-of', '2018', '--mode', 'final').stderr,
+    ).toContain('终期评估（--mode final）只适用于规划末年 2020 年');
   });
 });

@@ -62,6 +62,11 @@ function main(): void {
   }
   const mode = args.mode ?? (asOfYear >= plan.period.end ? 'final' : 'midterm');
   if (mode !== 'midterm' && mode !== 'final') fail([`--mode 应为 midterm 或 final，收到“${mode}”`]);
+  if (mode === 'final' && asOfYear < plan.period.end) {
+    fail([
+      `终期评估（--mode final）只适用于规划末年 ${plan.period.end} 年；截至 ${asOfYear} 年请用 midterm`,
+    ]);
+  }
   const format = args.format;
   if (format !== 'table' && format !== 'json' && format !== 'csv')
     fail([`--format 应为 table、json 或 csv，收到“${format}”`]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import dazhouJson from '../data/plans/dazhou.json';
-import { assessPlan, interpretTarget } from '../src/domain/assessment';
+import { assessPlan, interpretTarget, planCalendar } from '../src/domain/assessment';
 import { parsePlan } from '../src/domain/catalog/validate';
 import type { Plan } from '../src/domain/catalog/schema';
 import {
@@ -173,11 +173,7 @@ describe('dashboards with demonstration data', () => {
             startYear: 2016,
             year: YEAR,
             target,
-            schedule: {
-              baseYear: plan.baseYear,
-              baselineValue: item.baseline?.value ?? null,
-              targetYear: plan.period.end,
-            },
+            schedule: { item, calendar: planCalendar(plan) },
           }),
         };
       })
@@ -201,12 +197,14 @@ describe('dashboards with demonstration data', () => {
         .poll(() => page.getByTestId('below-target-list').textContent())
         .not.toContain(bar.name);
     }
-    // The target line, and for a mid-term year the expected-path line.
-    await expect.poll(() => chart.locator('.recharts-reference-line').count()).toBe(2);
+    // The target line only: each county's expected path starts from its own 2015 value, so
+    // there is no one expected line; the counties behind schedule are listed instead.
+    await expect.poll(() => chart.locator('.recharts-reference-line').count()).toBe(1);
     await expect
       .poll(() => page.getByTestId('dispersion-chart').locator('.recharts-line').count())
       .toBe(2);
     const behindSchedule = picked.comparison.behindSchedule.map((b) => b.name);
+    expect(picked.comparison.hasSchedule).toBe(true);
     for (const name of behindSchedule) {
       await expect
         .poll(() => page.getByTestId('behind-schedule-list').textContent())

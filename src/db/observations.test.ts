@@ -116,6 +116,20 @@ describe('saveObservations', () => {
     expect(entry?.reason).toBe('统计口径调整');
   });
 
+  it('takes a county’s own 2015 value without a reason: only the plan area revises the printed baseline', async () => {
+    const db = freshDb();
+    const withArea: WriteContext = { ...ctx, planAreaId: 'area' };
+    await saveObservation(
+      db,
+      input({ regionId: 'county', year: 2015, value: 95.5, text: '95.5' }),
+      withArea,
+    );
+    expect((await db.observations.get(['p', 'rate', 'county', 2015]))?.value).toBe(95.5);
+    await expect(
+      saveObservation(db, input({ regionId: 'area', year: 2015, value: 97, text: '97' }), withArea),
+    ).rejects.toThrow('修订基期值必须填写原因');
+  });
+
   it('lists a plan’s values, for all regions or one', async () => {
     const db = freshDb();
     await saveObservations(

@@ -27,6 +27,8 @@ export interface WriteContext {
   /** The plan's base year (2015) and end year (2020): values outside are refused. */
   baseYear: number;
   endYear: number;
+  /** The plan's own area: only its base-year value is a revision of the catalog's baseline. */
+  planAreaId?: string;
   /** Ids of the plan's indicators and text targets; a value for anything else is refused. */
   itemIds: ReadonlySet<string>;
   /** The unit of an item (null: none); when given, values are checked against it. */
@@ -52,7 +54,10 @@ export function validateObservation(input: ObservationInput, ctx: WriteContext):
     if (parsed.kind === 'error') throw new ValidationError(parsed.message, 'value');
   }
   if (!input.regionId) throw new ValidationError('未选择区域', 'regionId');
-  if (input.year === ctx.baseYear && !input.reason?.trim()) {
+  // Revising the plan area's printed baseline needs a reason; a county's own 2015 value is its
+  // first figure, not a revision (the catalog's baseline is the whole area's).
+  const isPlanArea = ctx.planAreaId === undefined || input.regionId === ctx.planAreaId;
+  if (input.year === ctx.baseYear && isPlanArea && !input.reason?.trim()) {
     throw new ValidationError('修订基期值必须填写原因', 'reason');
   }
 }

@@ -426,6 +426,9 @@ describe('counties and districts (subregions)', () => {
     const withBaseline = county(beds, { 2015: 3.9, 2018: 5 }, 2018);
     expect(withBaseline.progress).toBeCloseTo(1.1 / 1.8, 10);
     expect(withBaseline.status).toBe('on_track');
+    // Its 2015 value is its own baseline, not a revision of the printed one.
+    expect(withBaseline.explanation).toContain('基期值3.9张，');
+    expect(withBaseline.explanation).not.toContain('已修订');
   });
 
   it('are not compared with a five-year total set for the whole area', () => {
@@ -494,5 +497,16 @@ describe('explanations a report can quote as they are', () => {
 
   it('say a strict target equal to the baseline asks for improvement', () => {
     expect(run(preschool, { 2018: 99 }, 2018).reason).toBe('目标要求在基期值基础上继续改善');
+  });
+});
+
+describe('numbers in sentences', () => {
+  it('round halves up after cleaning binary noise (0.13 / 2 = 0.065 → 0.07)', async () => {
+    const { formatNumber, formatProgress, roundTo } = await import('./numbers');
+    expect(roundTo((2.03 - 1.9) / 2, 2)).toBe(0.07);
+    expect(roundTo(-0.065, 2)).toBe(-0.07);
+    expect(formatNumber(1.005, 2)).toBe('1.01');
+    expect(formatProgress(16)).toBe('>100%');
+    expect(formatProgress(0.457)).toBe('45.7%');
   });
 });

@@ -48,6 +48,7 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
     targetYear,
     baselineValue,
     isBaselineRevised: revisedBaseline !== undefined,
+    scope: isSubregion ? 'subregion' : 'plan-area',
     targetRule: rule,
     isApproximateTarget: /左右|约/.test(item.target?.raw ?? ''),
     latestYear: null,

@@ -46,7 +46,7 @@ export function explain(r: Omit<AssessmentResult, 'explanation'>): string {
       const baseline =
         r.baselineValue === null
           ? '无基期值'
-          : `基期值${withUnit(r.baselineValue, unit)}${r.isBaselineRevised ? '（已修订）' : ''}`;
+          : `基期值${withUnit(r.baselineValue, unit)}${r.isBaselineRevised && r.scope === 'plan-area' ? '（已修订）' : ''}`;
       parts.push(
         `${r.latestYear}年实际值${withUnit(r.latestValue, unit)}，${baseline}，${targetText}`,
       );
@@ -62,9 +62,14 @@ export function explain(r: Omit<AssessmentResult, 'explanation'>): string {
   const tau = formatPercent(r.timeProgress);
   switch (r.status) {
     case 'achieved':
-      parts.push(
-        `${progress && r.targetRule.type !== 'hold' ? `完成进度${progress}，` : ''}已达到目标`,
-      );
+      // Above 100% the ratio says little (0.3 over a planned 0.02 is 1600%): say it plainly.
+      if (r.progress !== null && r.progress > 1 && r.targetRule.type !== 'hold') {
+        parts.push('已超过目标，提前实现');
+      } else {
+        parts.push(
+          `${progress && r.targetRule.type !== 'hold' ? `完成进度${progress}，` : ''}已达到目标`,
+        );
+      }
       break;
     case 'on_track':
       parts.push(`完成进度${progress}，不低于时间进度${tau}，符合进度要求`);

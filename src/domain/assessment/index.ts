@@ -7,6 +7,7 @@ export {
   formatDifference,
   formatNumber,
   formatPercent,
+  formatProgress,
   formatQuantity,
   isClose,
   POINTS_EN,
@@ -20,6 +21,7 @@ export * from './types';
 export {
   actualsIndex,
   applyJudgements,
+  assessmentModeFor,
   assessPlan,
   planAreaId,
   planCalendar,

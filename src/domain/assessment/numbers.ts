@@ -9,13 +9,23 @@ export function isClose(a: number, b: number): boolean {
 /** Rounds for display and storage of derived figures; keeps integers exact. */
 export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  // Clean binary noise first: (2.03 − 1.9) / 2 is 0.06499999…, which is 0.065 and rounds to 0.07.
+  const scaled = Number((value * factor).toPrecision(12));
+  return (Math.sign(scaled) * Math.round(Math.abs(scaled))) / factor;
 }
 
 /** Formats a figure for Chinese sentences: at most `digits` decimals, no trailing zeros. */
 export function formatNumber(value: number, digits = 2): string {
   const rounded = roundTo(value, digits);
   return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/**
+ * Completion for display: above 100% it reads ">100%" (巩固率 96.98 → 97 at 97.3 is 1600% of the
+ * planned change, a figure that misleads in a report); the exact ratio stays in exports.
+ */
+export function formatProgress(ratio: number): string {
+  return ratio > 1 && !isClose(ratio, 1) ? '>100%' : formatPercent(ratio);
 }
 
 /** Formats a ratio as a percentage with one decimal: 0.4567 → "45.7%". */

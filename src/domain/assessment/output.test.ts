@@ -24,10 +24,6 @@ function exportFor(isDemo: boolean) {
     ],
   );
   return assessmentExportRows(results, {
-    planName: '达州',
-    regionName: '达州市',
-    asOfYear: 2017,
-    modeLabel: '中期评估',
     domainName: (id) => id,
     isDemo,
   });
@@ -36,21 +32,25 @@ function exportFor(isDemo: boolean) {
 describe('the exported assessment table', () => {
   it('has Chinese headers and labels, running totals for cumulative items, and who judged what', () => {
     const rows = exportFor(false);
-    expect(rows[0]).toEqual(['达州｜达州市｜截至2017年｜中期评估']);
-    expect(rows[1]?.slice(0, 6)).toEqual([
+    // The table starts at its header: the plan, region and year are in the file name.
+    expect(rows[0]?.slice(0, 8)).toEqual([
       '指标编号',
       '领域',
       '指标',
       '单位',
+      '基期值',
+      '目标',
       '计算状态',
       '评定状态',
     ]);
     const jobs = rows.find((r) => r[0] === 'employment.new-urban-jobs');
     // 7.1 of 17 万人 is 41.8% against 40% of the time: on track.
-    expect(jobs?.[4]).toBe('符合进度');
-    expect(jobs?.[12]).toBeCloseTo(7.1);
+    expect(jobs?.[6]).toBe('符合进度');
+    expect(jobs?.[5]).toBe('17万人（2020年）');
+    expect(jobs?.[14]).toBeCloseTo(7.1);
     const life = rows.find((r) => r[0] === 'health.life-expectancy');
-    expect(life?.slice(4, 9)).toEqual([
+    expect(life?.[4]).toBe(75);
+    expect(life?.slice(6, 11)).toEqual([
       '无数据',
       '符合进度',
       '卫健委报告',

@@ -1,3 +1,4 @@
+import { describeTarget } from './explain';
 import { roundTo } from './numbers';
 import { STATUS_LABELS_ZH, type AssessmentResult, type StatusCode } from './types';
 
@@ -95,26 +96,20 @@ export interface ExportableResult extends AssessmentResult {
  */
 export function assessmentExportRows(
   results: readonly ExportableResult[],
-  context: {
-    planName: string;
-    regionName: string;
-    asOfYear: number;
-    modeLabel: string;
-    domainName: (id: string) => string;
-    isDemo: boolean;
-  },
+  context: { domainName: (id: string) => string; isDemo: boolean },
 ): Array<Array<string | number | null>> {
   const percent = (ratio: number | null) => (ratio === null ? null : roundTo(ratio * 100, 1));
   const rows: Array<Array<string | number | null>> = [];
+  // Sample data says so on the first line, before the table, so that it can never pass for real.
+  // The plan, region, year and mode are in the file name; the table starts at its header.
   if (context.isDemo) rows.push(['示例数据：以下数值为演示用虚构数据，不是真实统计数据']);
-  rows.push([
-    `${context.planName}｜${context.regionName}｜截至${context.asOfYear}年｜${context.modeLabel}`,
-  ]);
   rows.push([
     '指标编号',
     '领域',
     '指标',
     '单位',
+    '基期值',
+    '目标',
     '计算状态',
     '评定状态',
     '评定理由',
@@ -136,6 +131,8 @@ export function assessmentExportRows(
       context.domainName(r.domain),
       r.name,
       r.unit,
+      r.baselineValue,
+      `${describeTarget(r.targetRule, r.unit)}（${r.targetYear}年）`,
       STATUS_LABELS_ZH[r.status],
       r.judgement ? STATUS_LABELS_ZH[r.effectiveStatus] : '',
       r.judgement?.reason ?? '',

@@ -25,6 +25,7 @@ export function planCalendar(plan: Plan): PlanCalendar {
 
 export interface PlanItemResult extends AssessmentResult {
   domain: string;
+  kind: PlanItem['kind'];
   itemType: PlanItem['itemType'];
 }
 
@@ -64,6 +65,7 @@ export function assessPlan(
   return planItems(plan).map((item) => ({
     ...assessIndicator({ item, calendar, actuals: actualsFor(item.id), asOfYear, mode, scope }),
     domain: item.domain,
+    kind: item.kind,
     itemType: item.itemType,
   }));
 }
@@ -101,4 +103,16 @@ export function actualsIndex(
   }
   const empty: ActualsByYear = new Map();
   return (itemId) => index.get(itemId) ?? empty;
+}
+
+/**
+ * The final assessment (终期评估) asks whether targets were met, which only the target year can
+ * answer: before it, the mid-term rules apply whatever was asked for.
+ */
+export function assessmentModeFor(
+  requested: AssessmentMode,
+  asOfYear: number,
+  plan: Plan,
+): AssessmentMode {
+  return requested === 'final' && asOfYear >= plan.period.end ? 'final' : 'midterm';
 }

@@ -105,7 +105,10 @@ export interface AssessmentResult {
   targetYear: number;
   /** The baseline used: the revised value entered for the base year, else the catalog value. */
   baselineValue: number | null;
+  /** True when a value was entered for the base year (a revision, for the plan's own area). */
   isBaselineRevised: boolean;
+  /** `subregion` for a county: its base-year value is its own baseline, not a revision. */
+  scope: 'plan-area' | 'subregion';
   targetRule: TargetRule;
   /** True when the target is written as approximate (4%左右, 约90%): judged strictly, flagged. */
   isApproximateTarget: boolean;

@@ -37,9 +37,25 @@ describe('region comparison', () => {
     expect(result.dispersion.at(-1)?.maxMinRatio).toBeCloseTo(1.5);
   });
 
-  it('marks regions behind the expected path of a mid-term year', () => {
-    // B 4.31 (2015) → T 5.7 (2020): expected in 2018 = 4.31 + 1.39 × 3/5 = 5.144
-    const rows = [obs('a', 2018, 5.0), obs('b', 2018, 5.2), obs('c', 2018, 5.8)];
+  it('judges each region behind or on schedule from its own 2015 value, as the engine does', () => {
+    // T 5.7 (2020); τ(2018) = 60%. a: 4.0 → 4.6, P = 0.6/1.7 = 35% (behind);
+    // b: 4.5 → 5.3, P = 0.8/1.2 = 67% (on schedule); c: no 2015 value (not judged).
+    const rows = [
+      obs('a', 2015, 4.0),
+      obs('a', 2018, 4.6),
+      obs('b', 2015, 4.5),
+      obs('b', 2018, 5.3),
+      obs('c', 2018, 5.0),
+    ];
+    const item = {
+      id: 'x',
+      name: '每千人口床位数',
+      unit: '张',
+      direction: 'up' as const,
+      kind: 'level' as const,
+      baseline: { raw: '4.31', value: 4.31 },
+      target: { raw: '5.70', value: 5.7 },
+    };
     const result = compareRegions({
       kind: 'level',
       itemId: 'x',
@@ -48,11 +64,15 @@ describe('region comparison', () => {
       startYear: 2016,
       year: 2018,
       target: { value: 5.7, comparator: '>=' },
-      schedule: { baseYear: 2015, baselineValue: 4.31, targetYear: 2020 },
+      schedule: { item, calendar: { baseYear: 2015, startYear: 2016, endYear: 2020 } },
     });
-    expect(result.expectedForYear).toBeCloseTo(5.144);
+    expect(result.hasSchedule).toBe(true);
+    expect(result.bars.map((b) => [b.regionId, b.isBehindSchedule])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', null],
+    ]);
     expect(result.behindSchedule.map((b) => b.regionId)).toEqual(['a']);
-    expect(result.belowTarget.map((b) => b.regionId)).toEqual(['a', 'b']);
   });
 
   it('says narrowing when the coefficient of variation fell over the years', () => {

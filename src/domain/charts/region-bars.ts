@@ -3,7 +3,9 @@ import {
   type DispersionTrend,
   type RegionValue,
 } from '../assessment/equalization';
-import { satisfies } from '../assessment/target-rule';
+import { assessIndicator } from '../assessment/assess';
+import { actualsIndex } from '../assessment/plan';
+import type { AssessableItem, PlanCalendar } from '../assessment/types';
 import type { Comparator, IndicatorKind } from '../catalog/schema';
 
 export interface RegionRef {
@@ -47,10 +49,10 @@ export interface RegionComparison {
   target: { value: number; comparator: Comparator } | null;
   belowTarget: RegionBar[];
   /**
-   * The value the straight path from the plan's baseline to its target gives for `year`
-   * (B + (T − B)·(year − base)/(target year − base)); null without both, or for cumulative items.
+   * True when regions were assessed against their own schedule (mid-term, numeric target):
+   * `isBehindSchedule` is then the engine's verdict for each region on its own baseline.
    */
-  expectedForYear: number | null;
+  hasSchedule: boolean;
   behindSchedule: RegionBar[];
   /** Regions without a value for the year. */
   missing: RegionRef[];
@@ -121,17 +123,30 @@ export function compareRegions(input: {
   startYear: number;
   year: number;
   target: { value: number; comparator: Comparator } | null;
-  /** The plan's baseline and target year, for the expected value of a mid-term year. */
-  schedule?: { baseYear: number; baselineValue: number | null; targetYear: number };
+  /**
+   * The item and calendar, to judge each region against its own schedule with the engine
+   * (each county from its own 2015 value, as on the 评估 page).
+   */
+  schedule?: { item: AssessableItem; calendar: PlanCalendar };
 }): RegionComparison {
   const { kind, itemId, regions, rows, startYear, year, schedule } = input;
   const target = kind === 'cumulative' ? null : input.target;
-  const expectedForYear =
-    target && schedule && schedule.baselineValue !== null && year < schedule.targetYear
-      ? schedule.baselineValue +
-        ((target.value - schedule.baselineValue) * (year - schedule.baseYear)) /
-          (schedule.targetYear - schedule.baseYear)
-      : null;
+  const targetYear = schedule ? (schedule.item.year ?? schedule.calendar.endYear) : year;
+  const hasSchedule = schedule !== undefined && target !== null && year < targetYear;
+  const verdict = (regionId: string): boolean | null => {
+    if (!hasSchedule || !schedule) return null;
+    const status = assessIndicator({
+      item: schedule.item,
+      calendar: schedule.calendar,
+      actuals: actualsIndex(rows, regionId)(itemId),
+      asOfYear: year,
+      mode: 'midterm',
+      scope: 'subregion',
+    }).status;
+    if (status === 'lagging' || status === 'regressing') return true;
+    if (status === 'on_track' || status === 'achieved') return false;
+    return null;
+  };
   const valuesByYear = figuresByYear(kind, rows, itemId, regions, startYear, year);
   const equalization = assessEqualization(valuesByYear, year, target);
   const below = new Set(equalization.regionsMissingTarget.map((v) => v.region));
@@ -143,17 +158,14 @@ export function compareRegions(input: {
       name: region.name,
       value,
       isBelowTarget: value === null || target === null ? null : below.has(region.regionId),
-      isBehindSchedule:
-        value === null || expectedForYear === null || target === null
-          ? null
-          : !satisfies(value, target.comparator, expectedForYear),
+      isBehindSchedule: value === null ? null : verdict(region.regionId),
     };
   });
   return {
     bars,
     target,
     belowTarget: bars.filter((b) => b.isBelowTarget === true),
-    expectedForYear,
+    hasSchedule,
     behindSchedule: bars.filter((b) => b.isBehindSchedule === true),
     missing: regions.filter((r) => !thisYear.has(r.regionId)),
     dispersion: equalization.series.map((d) => ({

@@ -4,11 +4,13 @@ import {
   assessPlan,
   formatDifference,
   formatPercent,
+  formatProgress,
   formatQuantity,
   POINTS_EN,
   rollUpStatuses,
   STATUS_CODES,
   assessmentExportRows,
+  assessmentModeFor,
   describeTarget,
   type JudgedResult,
   type StatusCode,
@@ -187,8 +189,11 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
       .map((o) => o.year),
   );
   const asOfYear = Number(route.params.get('year') ?? latestWithData);
-  const mode = (route.params.get('mode') ?? (asOfYear >= plan.period.end ? 'final' : 'midterm')) as
-    'midterm' | 'final';
+  const mode = assessmentModeFor(
+    route.params.get('mode') === 'midterm' ? 'midterm' : 'final',
+    asOfYear,
+    plan,
+  );
   const statusFilter = route.params.get('status');
   const domainFilter = route.params.get('domain');
   const judgements = useJudgements(plan.id, regionId, asOfYear);
@@ -230,10 +235,6 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
             downloadCsv(
               `${dataset === 'demo' ? '示例数据-' : ''}${plan.shortName}-${regionName}-${asOfYear}-${t(mode)}.csv`,
               assessmentExportRows(results, {
-                planName: plan.name,
-                regionName,
-                asOfYear,
-                modeLabel: t(mode),
                 domainName: (id) => domainName.get(id) ?? id,
                 isDemo: dataset === 'demo',
               }),
@@ -271,7 +272,9 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           {t('mode')}
           <select value={mode} onChange={(event) => setParams({ mode: event.target.value })}>
             <option value="midterm">{t('midterm')}</option>
-            <option value="final">{t('final')}</option>
+            <option value="final" disabled={asOfYear < plan.period.end}>
+              {t('final')}
+            </option>
           </select>
         </label>
         <label>
@@ -349,10 +352,16 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                     <td>
                       {r.name}
                       <div className="muted small">
-                        {t('targetLine', {
-                          target: describeTarget(r.targetRule, r.unit),
-                          year: r.targetYear,
-                        })}
+                        {r.kind === 'cumulative'
+                          ? t('targetLineCumulative', {
+                              target: describeTarget(r.targetRule, r.unit),
+                              start: r.startYear,
+                              end: r.targetYear,
+                            })
+                          : t('targetLine', {
+                              target: describeTarget(r.targetRule, r.unit),
+                              year: r.targetYear,
+                            })}
                       </div>
                       <div className="muted small">
                         {domainName.get(r.domain)}
@@ -382,7 +391,9 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                         </button>
                       </div>
                     </td>
-                    <td className="num">{r.progress === null ? '—' : formatPercent(r.progress)}</td>
+                    <td className="num">
+                      {r.progress === null ? '—' : formatProgress(r.progress)}
+                    </td>
                     <td className="num">{formatPercent(r.timeProgress)}</td>
                     <td className="num">
                       {num(r.cumulativeValue ?? r.latestValue, r.unit)}

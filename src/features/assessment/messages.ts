@@ -41,6 +41,7 @@ export const assessmentMessages = defineMessages(
     goEntry: '去录入数据',
     reasonRequired: '请填写理由。',
     targetLine: '目标：{target}（{year}年）',
+    targetLineCumulative: '目标：{start}—{end}年累计{target}',
     methodTitle: '计算方法',
     method1: '时间进度 =（截至年份 − 2015）÷（目标年份 − 2015），如2018年为60%。',
     method2:
@@ -93,6 +94,7 @@ export const assessmentMessages = defineMessages(
     goEntry: 'Enter data',
     reasonRequired: 'Please give a reason.',
     targetLine: 'Target: {target} ({year})',
+    targetLineCumulative: 'Target: {target} in total, {start}–{end}',
     methodTitle: 'Method',
     method1: 'Time elapsed = (as-of year − 2015) ÷ (target year − 2015); 60% in 2018.',
     method2:

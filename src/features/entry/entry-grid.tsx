@@ -55,6 +55,8 @@ interface Props {
   rows: GridRow[];
   years: number[];
   baseYear: number;
+  /** The plan's own area: only its base-year values revise the printed baseline. */
+  planAreaId: string | undefined;
   headLeading: ReactNode;
   headTrailing: ReactNode;
   observations: ReadonlyMap<string, ObservationRow>;
@@ -317,7 +319,7 @@ export function EntryGrid(props: Props) {
       value: parsed.value,
       text: parsed.text,
     };
-    if (year === baseYear) {
+    if (year === baseYear && row.regionId === props.planAreaId) {
       // A baseline revision needs its reason before anything is written.
       setDraft(key, {
         text: ed.text,
@@ -477,10 +479,14 @@ export function EntryGrid(props: Props) {
       props.notify({ kind: invalid ? 'error' : 'info', text: pasteSummary(plan) });
       return;
     }
-    const needsPreview = changes.some((c) => c.old || c.warning || c.year === baseYear);
+    const needsPreview = changes.some((c) => c.old || c.warning || isRevision(c));
     if (needsPreview) setPastePlan(plan);
     else void applyPaste(plan, '');
   };
+
+  /** A base-year value of the plan's own area revises the printed baseline (needs a reason). */
+  const isRevision = (c: { year: number; input: { regionId: string } }) =>
+    c.year === baseYear && c.input.regionId === props.planAreaId;
 
   const pasteSummary = (plan: PastePlan, written = 0) =>
     [
@@ -494,9 +500,7 @@ export function EntryGrid(props: Props) {
   const applyPaste = async (plan: PastePlan, reason: string) => {
     setPastePlan(null);
     wantFocus.current = true;
-    const inputs = plan.changes.map((c) =>
-      c.year === baseYear ? { ...c.input, reason } : c.input,
-    );
+    const inputs = plan.changes.map((c) => (isRevision(c) ? { ...c.input, reason } : c.input));
     const keys = plan.changes.map((c) => cellKey(c.row.itemId, c.row.regionId, c.year));
     const isSaved = await doSave(
       inputs,
@@ -630,6 +634,7 @@ export function EntryGrid(props: Props) {
         <PasteDialog
           plan={pastePlan}
           baseYear={baseYear}
+          planAreaId={props.planAreaId}
           onConfirm={(reason) => void applyPaste(pastePlan, reason)}
           onCancel={() => {
             setPastePlan(null);
@@ -794,6 +799,7 @@ function ReasonDialog(props: {
 function PasteDialog(props: {
   plan: PastePlan;
   baseYear: number;
+  planAreaId: string | undefined;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
@@ -801,7 +807,9 @@ function PasteDialog(props: {
   const [reason, setReason] = useState('');
   const [isMissing, setMissing] = useState(false);
   const { changes } = props.plan;
-  const needsReason = changes.some((c) => c.year === props.baseYear);
+  const needsReason = changes.some(
+    (c) => c.year === props.baseYear && c.input.regionId === props.planAreaId,
+  );
   const overwrites = changes.filter((c) => c.old).length;
   const submit = () => {
     if (needsReason && !reason.trim()) setMissing(true);

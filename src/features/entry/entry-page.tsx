@@ -148,7 +148,9 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               {i.itemType === 'textTarget' && <span className="badge">{t('textTarget')}</span>}
             </th>
             <td className="unit">{i.unit ?? ''}</td>
-            <td className="num muted">{i.baseline?.raw ?? ''}</td>
+            <td className="num muted" title={isOwn ? undefined : t('areaBaselineHint')}>
+              {i.baseline?.raw ?? ''}
+            </td>
             <td className="num muted target-raw">{i.target?.raw ?? ''}</td>
           </>
         ),
@@ -332,6 +334,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               rows={gridRows}
               years={years}
               baseYear={plan.baseYear}
+              planAreaId={ownRegion}
               label={
                 view === 'region'
                   ? `${t('title')} · ${region?.name ?? ''}`

@@ -20,6 +20,7 @@ export const entryMessages = defineMessages(
     errNotRatio: '本指标不是比值，请只填写数字',
     errRatioDenominator: '比值的后项必须大于0',
     errWrongSymbol: '单位不符',
+    areaBaselineHint: '规划文本中的全域基期值，仅供参考；本区县的基期请在2015列填写本区县数值。',
     undoDone: '已撤销：{what}',
     undoBatchDone: '已撤销上一次整批修改（粘贴的全部数值），包括：{what}',
     undoNothing: '没有可以撤销的修改。',
@@ -133,6 +134,8 @@ export const entryMessages = defineMessages(
     errNotRatio: 'This indicator is not a ratio: enter a number only',
     errRatioDenominator: 'The second term of a ratio must be above 0',
     errWrongSymbol: 'The symbol does not match the indicator’s unit',
+    areaBaselineHint:
+      'The whole area’s printed baseline, for reference; enter this county’s own 2015 value in the 2015 column.',
     undoDone: 'Undone: {what}',
     undoBatchDone: 'Undone the last batch (every pasted value), including: {what}',
     undoNothing: 'Nothing to undo.',

@@ -27,6 +27,7 @@ export function useWriteContext(plan: Plan): WriteContext {
       by,
       baseYear: plan.baseYear,
       endYear: plan.period.end,
+      planAreaId: plan.regions[0]?.id,
       itemIds: new Set(units.keys()),
       unitOf: (itemId: string) => units.get(itemId),
     };

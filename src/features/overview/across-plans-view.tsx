@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { listObservations } from '../../db/observations';
-import { assessPlan } from '../../domain/assessment/plan';
+import { assessmentModeFor, assessPlan } from '../../domain/assessment/plan';
 import { compareConcept, sharedConcepts } from '../../domain/charts';
 import type { Plan } from '../../domain/catalog/schema';
 import { useDataset } from '../../shared/dataset';
@@ -21,7 +21,7 @@ import { EmptyState } from '../../shared/page';
 import { usePlans } from '../../shared/plans';
 import { queryKeys } from '../../shared/query-keys';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
-import { DASH, num, pct } from './format';
+import { DASH, num, progressText } from './format';
 import { overviewMessages } from './messages';
 import {
   STATUS_COLOURS,
@@ -66,7 +66,12 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
         plans.map((p, index) => {
           const rows = observations[index]?.data ?? [];
           const asOf = Math.min(Math.max(year, p.period.start), p.period.end);
-          const results = assessPlan(p, { rows, regionId: ownAreaId(p) }, asOf, params.mode);
+          const results = assessPlan(
+            p,
+            { rows, regionId: ownAreaId(p) },
+            asOf,
+            assessmentModeFor(params.mode, asOf, p),
+          );
           return { plan: p, resultOf: (id: string) => results.find((r) => r.id === id) };
         }),
       )
@@ -152,7 +157,7 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
                       {num(r.latestValue, r.unit)}
                       {r.latestYear !== null && <span className="muted"> ({r.latestYear})</span>}
                     </td>
-                    <td className="num">{pct(r.progress)}</td>
+                    <td className="num">{progressText(r.progress)}</td>
                     <td>{r.status ? <StatusBadge status={r.status} /> : DASH}</td>
                   </tr>
                 ))}

@@ -3,7 +3,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
-import { DASH, diff, num, pct } from './format';
+import { DASH, diff, num, pct, progressText } from './format';
 import { overviewMessages } from './messages';
 import { STATUS_COLOURS, StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -91,7 +91,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                       {num(r.cumulativeValue ?? r.latestValue, r.unit)}
                       {r.latestYear !== null && <span className="muted"> ({r.latestYear})</span>}
                     </td>
-                    <td className="num">{pct(r.progress)}</td>
+                    <td className="num">{progressText(r.progress)}</td>
                     <td className="num">{pct(r.timeProgress)}</td>
                     <td className="num">{diff(r.gap, r.unit)}</td>
                   </tr>
@@ -125,7 +125,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                 <div
                   className="bullet-track"
                   role="img"
-                  aria-label={`${t('progress')} ${pct(r.progress)}，${t('timeProgress')} ${pct(r.timeProgress)}`}
+                  aria-label={`${t('progress')} ${progressText(r.progress)}，${t('timeProgress')} ${pct(r.timeProgress)}`}
                 >
                   {[0.25, 0.5, 0.75, 1].map((tick) => (
                     <span
@@ -152,7 +152,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                   {r.progress === null ? (
                     <span className="muted">{t('bulletNoProgress')}</span>
                   ) : (
-                    pct(r.progress)
+                    progressText(r.progress)
                   )}
                   <span className="muted">
                     {' '}

@@ -3,6 +3,7 @@ import {
   formatDifference,
   formatNumber,
   formatPercent,
+  formatProgress,
   POINTS_EN,
 } from '../../domain/assessment/numbers';
 
@@ -37,4 +38,11 @@ export function signedDiff(value: number | null | undefined, unit?: string | nul
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';
   return `${sign}${diff(Math.abs(value), unit)}`;
+}
+
+/** Completion: ">100%" above the target, as in the 评估 table and the entry grid. */
+export function progressText(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined || !Number.isFinite(ratio)
+    ? DASH
+    : formatProgress(ratio);
 }

@@ -18,7 +18,7 @@ import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
-import { DASH, diff, num, pct, signedDiff } from './format';
+import { DASH, diff, num, pct, progressText, signedDiff } from './format';
 import { overviewMessages } from './messages';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -313,7 +313,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
             </dd>
             <dt>{t('progress')}</dt>
             <dd>
-              {pct(result.progress)}（{t('timeProgress')} {pct(result.timeProgress)}）
+              {progressText(result.progress)}（{t('timeProgress')} {pct(result.timeProgress)}）
             </dd>
             <dt>{t('gap')}</dt>
             <dd>{diff(result.gap, item.unit)}</dd>

@@ -35,10 +35,13 @@ export const overviewMessages = defineMessages(
     totalColumn: '合计',
     behindColumn: '需关注',
     behindCount: '{behind}/{total}项滞后、逆向或未实现',
-    behindSchedule: '低于应达值',
-    onSchedule: '不低于应达值',
-    behindScheduleList: '按时间进度{year}年应达{expected}，低于此值的区县：{names}',
-    behindScheduleNone: '按时间进度{year}年应达{expected}，各区县均不低于此值。',
+    behindSchedule: '进度滞后',
+    onSchedule: '符合进度',
+    scheduleColumn: '进度（按本区县基期）',
+    behindScheduleList:
+      '按各区县自身2015年基期和时间进度，{year}年进度滞后或逆向变化的区县：{names}',
+    behindScheduleNone:
+      '按各区县自身2015年基期和时间进度，{year}年没有进度滞后的区县（无基期值的区县不作判断）。',
     domainsBehindTitle: '哪些领域落后',
     domainsBehindCaption: '按落后指标所占比例从高到低；点击领域查看其中每项指标。',
     domainsBehindNone: '没有领域有落后指标。',
@@ -189,9 +192,11 @@ export const overviewMessages = defineMessages(
     behindCount: '{behind} of {total} lagging, regressing or not achieved',
     behindSchedule: 'behind schedule',
     onSchedule: 'on schedule',
-    behindScheduleList: 'Expected by {year} on the straight path: {expected}; below it: {names}',
+    scheduleColumn: 'Pace (own baseline)',
+    behindScheduleList:
+      'Behind schedule in {year}, each county against its own 2015 baseline: {names}',
     behindScheduleNone:
-      'Expected by {year} on the straight path: {expected}; every region reaches it.',
+      'No county is behind schedule in {year} (counties without a 2015 value are not judged).',
     domainsBehindTitle: 'Which domains are behind',
     domainsBehindCaption: 'Largest share of items behind first; open a domain to see each item.',
     domainsBehindNone: 'No domain has items behind.',

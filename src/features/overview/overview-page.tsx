@@ -122,7 +122,9 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
               <input
                 type="radio"
                 name="overview-mode"
-                checked={params.mode === mode}
+                checked={assessment.mode === mode}
+                // 终期评估 needs the target year's figures.
+                disabled={mode === 'final' && assessment.year < plan.period.end}
                 onChange={() => setParams({ mode: mode === 'final' ? 'final' : null })}
               />
               {mode === 'final' ? t('modeFinal') : t('modeMidterm')}

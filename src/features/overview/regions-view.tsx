@@ -13,7 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatNumber } from '../../domain/assessment/numbers';
-import { planItems } from '../../domain/assessment/plan';
+import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { interpretTarget } from '../../domain/assessment/target-rule';
 import { describeTarget } from '../../domain/assessment/explain';
 import { compareRegions } from '../../domain/charts';
@@ -60,11 +60,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     startYear: plan.period.start,
     year,
     target,
-    schedule: {
-      baseYear: plan.baseYear,
-      baselineValue: item.baseline?.value ?? null,
-      targetYear: 'year' in item ? item.year : plan.period.end,
-    },
+    schedule: { item, calendar: planCalendar(plan) },
   });
   const unit = item.unit ?? t('noUnit');
   const targetText = describeTarget(rule, item.unit);
@@ -88,7 +84,6 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
   const figures = [
     ...comparison.bars.flatMap((b) => (b.value === null ? [] : [b.value])),
     ...(comparison.target ? [comparison.target.value] : []),
-    ...(comparison.expectedForYear !== null ? [comparison.expectedForYear] : []),
   ];
   const low = figures.length ? Math.min(...figures) : 0;
   const high = figures.length ? Math.max(...figures) : 1;
@@ -160,7 +155,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                     <th>{t('region')}</th>
                     <th className="num">{t('valueColumn')}</th>
                     <th>{t('target')}</th>
-                    {comparison.expectedForYear !== null && <th>{t('seriesExpected')}</th>}
+                    {comparison.hasSchedule && <th>{t('scheduleColumn')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -175,7 +170,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                             ? t('belowTarget')
                             : t('meetsTarget')}
                       </td>
-                      {comparison.expectedForYear !== null && (
+                      {comparison.hasSchedule && (
                         <td>
                           {b.isBehindSchedule === null
                             ? DASH
@@ -199,14 +194,6 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                       {
                         label: `${t('seriesTarget')} ${targetText}`,
                         swatch: <LineSwatch colour={COLOUR.target} dashed />,
-                      },
-                    ]
-                  : []),
-                ...(comparison.expectedForYear !== null
-                  ? [
-                      {
-                        label: `${t('seriesExpected')}（${year}）${formatNumber(comparison.expectedForYear)}`,
-                        swatch: <LineSwatch colour={COLOUR.expected} dashed />,
                       },
                     ]
                   : []),
@@ -245,15 +232,6 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                   ))}
                   <LabelList dataKey="label" position="right" fontSize={12} fill="#1d2733" />
                 </Bar>
-                {comparison.expectedForYear !== null && (
-                  <ReferenceLine
-                    x={comparison.expectedForYear}
-                    stroke={COLOUR.expected}
-                    strokeWidth={2}
-                    strokeDasharray="2 3"
-                    className="expected-line"
-                  />
-                )}
                 {comparison.target && (
                   <ReferenceLine
                     x={comparison.target.value}
@@ -281,18 +259,14 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                     })
                   : t('belowTargetNone', { year })}
             </p>
-            {comparison.expectedForYear !== null && (
+            {comparison.hasSchedule && (
               <p data-testid="behind-schedule-list">
                 {comparison.behindSchedule.length > 0
                   ? t('behindScheduleList', {
                       year,
-                      expected: num(comparison.expectedForYear, item.unit),
                       names: comparison.behindSchedule.map((b) => b.name).join('、'),
                     })
-                  : t('behindScheduleNone', {
-                      year,
-                      expected: num(comparison.expectedForYear, item.unit),
-                    })}
+                  : t('behindScheduleNone', { year })}
               </p>
             )}
             {comparison.missing.length > 0 && (

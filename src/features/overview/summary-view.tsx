@@ -19,7 +19,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend } from './chart-frame';
-import { DASH, diff, pct, signedDiff } from './format';
+import { DASH, diff, pct, progressText, signedDiff } from './format';
 import { overviewMessages } from './messages';
 import {
   STATUS_COLOURS,
@@ -224,7 +224,7 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
                       <StatusBadge status={row.status} />
                     </td>
                     <td className="num">
-                      {pct(row.progress)}
+                      {progressText(row.progress)}
                       <div className="muted small">
                         {t('timeProgress')} {pct(row.timeProgress)}
                       </div>
@@ -268,7 +268,7 @@ function CountyPanel({
     assessment.rows,
     assessment.regions,
     assessment.year,
-    params.mode,
+    assessment.mode,
   );
   if (rows.length === 0) return null;
   const shown: StatusCode[] = [

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ObservationRow, RegionRow } from '../../db/database';
 import {
   applyJudgements,
+  assessmentModeFor,
   assessPlan,
   type AssessmentMode,
   type JudgedResult,
@@ -83,6 +84,8 @@ export interface PlanAssessment {
   region: RegionRow | undefined;
   rows: ObservationRow[];
   year: number;
+  /** The mode applied: 终期评估 only in the plan's end year (assessmentModeFor). */
+  mode: AssessmentMode;
   results: JudgedResult[];
   /** The results as the overview shapes them: the status shown is the judged one. */
   items: OverviewItem[];
@@ -103,15 +106,16 @@ export function usePlanAssessment(plan: Plan, params: OverviewParams): PlanAsses
   const rows = useMemo(() => observations.data ?? [], [observations.data]);
   const year = params.year ?? defaultYear(plan, rows);
   const regionId = region?.regionId;
+  const mode = assessmentModeFor(params.mode, year, plan);
 
   const results = useMemo(() => {
     if (!regionId) return [];
-    const computed = assessPlan(plan, { rows, regionId }, year, params.mode);
+    const computed = assessPlan(plan, { rows, regionId }, year, mode);
     const own = (judgements.data ?? []).filter(
       (j) => j.regionId === regionId && j.asOfYear === year,
     );
     return applyJudgements(computed, own);
-  }, [plan, rows, regionId, year, params.mode, judgements.data]);
+  }, [plan, rows, regionId, year, mode, judgements.data]);
 
   const items = useMemo(() => results.map((r) => ({ ...r, status: r.effectiveStatus })), [results]);
 
@@ -120,6 +124,7 @@ export function usePlanAssessment(plan: Plan, params: OverviewParams): PlanAsses
     region,
     rows,
     year,
+    mode,
     results,
     items,
     isLoading: regionsQuery.isLoading || observations.isLoading || judgements.isLoading,
