@@ -81,7 +81,12 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
   const name = concepts.find((c) => c.concept === concept)?.names[0] ?? concept ?? '';
   const chartRows = comparison.rows.map((r) => ({
     key: `${r.planId}/${r.itemId}`,
-    label: `${r.planName}（${r.targetYear}）`,
+    // Two rows of one plan (达州2017 states 新增就业 twice, 3.4万 and 3.35万) are told apart
+    // by their targets.
+    label:
+      comparison.rows.filter((o) => o.planId === r.planId).length > 1
+        ? `${r.planName}（${r.targetRaw ?? r.targetYear}）`
+        : `${r.planName}（${r.targetYear}）`,
     progressPercent: r.progress === null ? null : Math.round(r.progress * 1000) / 10,
     status: r.status,
     barLabel: `${r.progress === null ? DASH : `${Math.round(r.progress * 1000) / 10}%`} ${
@@ -209,7 +214,16 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
                 domain={[0, (max: number) => Math.max(100, Math.ceil(max))]}
                 unit="%"
               />
-              <YAxis type="category" dataKey="label" width={130} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                // Wide enough for the longest label (about 14 px a CJK character), within reason.
+                width={Math.min(
+                  300,
+                  Math.max(120, ...chartRows.map((r) => r.label.length * 14 + 12)),
+                )}
+                interval={0}
+              />
               <Bar dataKey="progressPercent" isAnimationActive={false} barSize={20}>
                 {chartRows.map((r) => (
                   <Cell key={r.key} fill={r.status ? STATUS_COLOURS[r.status] : '#b0b0b0'} />
