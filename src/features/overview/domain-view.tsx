@@ -3,7 +3,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
-import { DASH, diff, num, pct, progressText } from './format';
+import { DASH, num, pct, progressText, useDifferenceFormat } from './format';
 import { overviewMessages } from './messages';
 import { STATUS_COLOURS, StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -15,6 +15,7 @@ const SCALE_MAX = 1.2;
 
 export function DomainView({ plan, assessment, params, setParams, region }: ViewProps) {
   const t = useT(overviewMessages);
+  const { diff } = useDifferenceFormat();
   const domainId =
     params.domainId && plan.domains.some((d) => d.id === params.domainId) ? params.domainId : null;
   const sortKey = SORT_KEYS.includes(params.sort as DomainSortKey)

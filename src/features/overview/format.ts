@@ -6,6 +6,7 @@ import {
   formatProgress,
   POINTS_EN,
 } from '../../domain/assessment/numbers';
+import { useLocale } from '../../shared/i18n';
 
 /** "—" for a figure that cannot be computed; never "NaN". */
 export const DASH = '—';
@@ -22,22 +23,23 @@ export function pct(ratio: number | null | undefined): string {
     : formatPercent(ratio);
 }
 
-/** A gap or a change: percentages in 百分点, per-mille in 千分点, else the unit. */
-export function diff(value: number | null | undefined, unit?: string | null): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return formatDifference(value, unit ?? null, 2, isEnglish() ? POINTS_EN : undefined);
-}
-
-// Read at call time: the overview re-renders on a locale change, so the words follow it.
-function isEnglish(): boolean {
-  return typeof document !== 'undefined' && document.documentElement.lang === 'en';
-}
-
-/** A signed change per year: "+0.25张", "−1.2个百分点". */
-export function signedDiff(value: number | null | undefined, unit?: string | null): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
-  return `${sign}${diff(Math.abs(value), unit)}`;
+/**
+ * Gaps and changes in the UI language's words: percentages in 百分点 (pp in English), per-mille
+ * in 千分点, else the unit; `signedDiff` adds the sign ("+0.25张", "−1.2个百分点").
+ */
+export function useDifferenceFormat() {
+  const { locale } = useLocale();
+  const points = locale === 'en' ? POINTS_EN : undefined;
+  const diff = (value: number | null | undefined, unit?: string | null): string =>
+    value === null || value === undefined || !Number.isFinite(value)
+      ? DASH
+      : formatDifference(value, unit ?? null, 2, points);
+  const signedDiff = (value: number | null | undefined, unit?: string | null): string => {
+    if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+    const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+    return `${sign}${diff(Math.abs(value), unit)}`;
+  };
+  return { diff, signedDiff };
 }
 
 /** Completion: ">100%" above the target, as in the 评估 table and the entry grid. */

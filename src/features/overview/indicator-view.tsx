@@ -18,7 +18,7 @@ import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
-import { DASH, diff, num, pct, progressText, signedDiff } from './format';
+import { DASH, num, pct, progressText, useDifferenceFormat } from './format';
 import { overviewMessages } from './messages';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -42,6 +42,7 @@ interface DotProps {
 
 export function IndicatorView({ plan, assessment, params, setParams, region }: ViewProps) {
   const t = useT(overviewMessages);
+  const { diff, signedDiff } = useDifferenceFormat();
   const statusLabel = useStatusLabel();
   const items = planItems(plan);
   const fallback = mostLagging(assessment.items, 1)[0]?.id ?? items[0]?.id;

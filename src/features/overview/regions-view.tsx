@@ -31,7 +31,6 @@ const COLOUR = {
   below: '#d55e00',
   none: '#b0b0b0',
   target: '#009e73',
-  expected: '#4d4d4d',
   cv: '#0072b2',
   maxMin: '#e69f00',
 };

@@ -19,7 +19,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend } from './chart-frame';
-import { DASH, diff, pct, progressText, signedDiff } from './format';
+import { DASH, pct, progressText, useDifferenceFormat } from './format';
 import { overviewMessages } from './messages';
 import {
   STATUS_COLOURS,
@@ -31,6 +31,7 @@ import type { ViewProps } from './use-overview-data';
 
 export function SummaryView({ plan, assessment, region, params }: ViewProps) {
   const t = useT(overviewMessages);
+  const { diff, signedDiff } = useDifferenceFormat();
   const label = useStatusLabel();
   const { items, year, rows } = assessment;
   const entryHref = buildHref('/entry', { plan: plan.id, region: region.regionId });
