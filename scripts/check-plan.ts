@@ -15,7 +15,7 @@ for (const file of targets) {
   if (result.ok) {
     const p = result.plan;
     console.log(
-      `${file}: ok — ${p.indicators.length} indicators, ${p.textTargets.length} text targets, ${p.services.length} services, ${p.tasks.length} tasks`,
+      `${file}: ok — ${p.indicators.length} indicators, ${p.textTargets.length} text targets, ${p.services.length} services, ${p.tasks.length} tasks, ${p.standards?.length ?? 0} standards, ${p.units?.length ?? 0} units`,
     );
   } else {
     failed++;

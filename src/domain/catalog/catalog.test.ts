@@ -143,3 +143,74 @@ describe('plan file validation', () => {
     if (!result.ok) expect(result.errors[0]).toContain('totalFrom');
   });
 });
+
+describe('plan files with standards and units', () => {
+  const dazhou = () => {
+    const plan = structuredClone(plans.find((p) => p.id === 'dazhou'));
+    if (!plan) throw new Error('dazhou');
+    return plan;
+  };
+
+  it('accepts a plan file written before units and standards existed', () => {
+    // Given a file as it was before: no units, no standards, no unit ids on any item
+    const older = JSON.parse(
+      JSON.stringify(dazhou(), (key, value: unknown) =>
+        ['units', 'standards', 'leadUnitIds', 'partnerUnitIds', 'responsibleUnitIds'].includes(key)
+          ? undefined
+          : value,
+      ),
+    ) as Record<string, unknown>;
+    expect(older.standards).toBeUndefined();
+    // When it is read, Then it is accepted as it is
+    const result = parsePlan(older);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok && result.plan.standards).toBeUndefined();
+  });
+
+  it('refuses a standard whose comparator is not one of the five, naming the place', () => {
+    const plan = dazhou() as unknown as { standards: Array<{ target: Record<string, unknown> }> };
+    const first = plan.standards[0];
+    if (!first) throw new Error('no standard');
+    first.target.comparator = '≥';
+    const result = parsePlan(plan);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors[0]).toMatch(/^标准\[第1项\]\.target\.comparator：取值不对/);
+  });
+
+  it('refuses a standard cited in another file, at line 0, or attached to a missing item', () => {
+    const plan = dazhou();
+    const standards = plan.standards ?? [];
+    const [a, b, c] = standards;
+    if (!a || !b || !c) throw new Error('standards');
+    a.source = { ...a.source, file: '002_9acba365da5c31fb.txt' };
+    c.attachment = { kind: 'service', id: 'svc.education.99' };
+    const result = parsePlan(plan);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        '标准[第1项].source.file：应为本规划的文件 000_2d37ce64d69f20cb.txt，而不是 002_9acba365da5c31fb.txt',
+        '标准[第3项].attachment：服务项目 “svc.education.99” 不在服务清单中',
+      ]);
+    }
+    const zeroLine = dazhou() as unknown as { standards: Array<{ source: { line: number } }> };
+    const second = zeroLine.standards[1];
+    if (!second) throw new Error('standards');
+    second.source.line = 0;
+    const refused = parsePlan(zeroLine);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]).toMatch(/^标准\[第2项\]\.source\.line：/);
+  });
+
+  it('refuses a unit id that is not in the plan’s units, naming the item', () => {
+    const plan = dazhou();
+    const service = plan.services[4];
+    if (!service) throw new Error('service');
+    service.leadUnitIds = ['finance', 'nowhere'];
+    const result = parsePlan(plan);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual(['服务清单[第5项].leadUnitIds：单位 “nowhere” 不在 units 中']);
+    }
+  });
+});

@@ -68,6 +68,26 @@ export const domainSchema = z.strictObject({
 });
 export type Domain = z.infer<typeof domainSchema>;
 
+/**
+ * A unit the plan names as responsible (主责单位, 牵头负责单位, 责任单位), normalised within the
+ * plan: one entry per unit however it is printed (达州2017 “市人力资源社会保障局” and
+ * “市人力资源和社会保障局”). The same function has the same id in every plan (`hrss`, `health` …);
+ * the name is the plan's own. docs/catalog.md gives the rules.
+ */
+export const unitSchema = z.strictObject({
+  id: idSchema,
+  /** The normalised name, in the plan's own wording (市卫计委, 区教体局). */
+  name: z.string().min(1),
+  /** Every form in which the plan prints this unit, exactly. */
+  printed: z.array(z.string().min(1)).min(1),
+  /** Why printed forms were taken as one unit, or what is doubtful. */
+  note: z.string().min(1).optional(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+/** References from an item to `units`, in the order the cell prints them. */
+const unitIdsSchema = z.array(idSchema).min(1);
+
 export const regionLevelSchema = z.enum([
   'city',
   'district',
@@ -113,6 +133,8 @@ export const indicatorSchema = z.strictObject({
    */
   totalFrom: z.enum(['target', 'change']).optional(),
   responsibleUnit: z.string().min(1).nullable().optional(),
+  /** Ids (in `units`) of the units named in `responsibleUnit` (周村: the cell of the row's group). */
+  responsibleUnitIds: unitIdsSchema.optional(),
   definition: z.strictObject({ text: z.string().min(1), source: sourceRefSchema }).optional(),
   /** Short remark by the cataloguer, e.g. why a direction or kind was chosen. */
   note: z.string().min(1).optional(),
@@ -135,6 +157,8 @@ export const textTargetSchema = z.strictObject({
   baseline: quantitySchema.nullable(),
   target: quantitySchema,
   responsibleUnit: z.string().min(1).nullable().optional(),
+  /** Ids (in `units`) of the units named in `responsibleUnit`. */
+  responsibleUnitIds: unitIdsSchema.optional(),
   /** The sentence or clause the target was read from, copied exactly. */
   quote: z.string().min(1),
   note: z.string().min(1).optional(),
@@ -156,6 +180,8 @@ export const serviceSchema = z.strictObject({
   standard: z.string().min(1).nullable(),
   funding: z.string().min(1).nullable(),
   leadUnit: z.string().min(1).nullable(),
+  /** Ids (in `units`) of the units named in `leadUnit`, in printed order. */
+  leadUnitIds: unitIdsSchema.optional(),
   source: sourceRefSchema,
   dataIssues: z.array(dataIssueSchema).optional(),
 });
@@ -174,14 +200,76 @@ export const taskSchema = z.strictObject({
    * table has one cell for all units; `leadUnit`/`partnerUnits` are then read from it.
    */
   responsibleText: z.string().min(1).optional(),
+  /** Ids (in `units`) of the units named in `leadUnit` (all units, where the source names no lead). */
+  leadUnitIds: unitIdsSchema.optional(),
   /** 配合单位 / 参与单位, when the table has the column. */
   partnerUnits: z.string().min(1).nullable().optional(),
+  /** Ids (in `units`) of the units named in `partnerUnits`. */
+  partnerUnitIds: unitIdsSchema.optional(),
   /** 完成时限, when the table has the column. */
   deadline: z.string().min(1).nullable().optional(),
   source: sourceRefSchema,
   dataIssues: z.array(dataIssueSchema).optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+/**
+ * Where a standard sits in the plan: a service-list item, a key task, or a section (a 专栏 row,
+ * a 保障工程 paragraph, a prose paragraph) named by its title as printed on `line`.
+ */
+export const standardAttachmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('service'), id: idSchema }),
+  z.strictObject({ kind: z.literal('task'), id: idSchema }),
+  z.strictObject({
+    kind: z.literal('section'),
+    title: z.string().min(1),
+    line: z.number().int().positive(),
+  }),
+]);
+export type StandardAttachment = z.infer<typeof standardAttachmentSchema>;
+
+/**
+ * A numeric standard or target printed in a service-list cell, a 专栏 or 保障工程 section, a key
+ * task or a prose paragraph (“0-6岁儿童健康管理率达90%以上”), cited by the line it is printed on.
+ * It has the fields the assessment judges an indicator by (name, unit, direction, kind,
+ * baseline, target, year), so it can be judged the same way. Where it restates an item the
+ * catalog already assesses, `textTargetId` or `indicatorId` names that item, which is judged
+ * instead (one path per datum).
+ */
+export const standardSchema = z.strictObject({
+  /** std.<service or task id>.<n>, or std.sec.<title line>.<n>. */
+  id: idSchema,
+  domain: idSchema,
+  attachment: standardAttachmentSchema,
+  /** What is measured, in the plan's words (小学年生均公用经费标准). */
+  name: z.string().min(1),
+  /** The unit printed with the figure (元, %, 套, 份/千人·年); null for a pure ratio or fraction. */
+  unit: z.string().min(1).nullable(),
+  direction: directionSchema,
+  kind: indicatorKindSchema,
+  /** The year the standard must be met: the plan's end year unless the text names another. */
+  year: z.number().int().min(2015).max(2020),
+  /** The first year, where the text names a period (“2017-2020年每年提高10元”). */
+  startYear: z.number().int().min(2015).max(2020).optional(),
+  /** The figure is an amount for each year (每年…, 年均…, 每生每年…), not a level to reach by `year`. */
+  isPerYear: z.boolean().optional(),
+  /** The basis printed apart from the figure, exactly (每生每年, 每个行政村, 以乡（镇、街道）为单位). */
+  per: z.string().min(1).optional(),
+  /** The figure says 左右 or 约: a value to come near, with no comparator. */
+  isApproximate: z.boolean().optional(),
+  baseline: quantitySchema.nullable(),
+  /** `raw` is the figure as printed, an exact substring of `quote`. */
+  target: quantitySchema,
+  /** The clause the figure was read from, an exact substring of the cited line. */
+  quote: z.string().min(1),
+  /** The text target this standard restates (same figure); that target is assessed. */
+  textTargetId: idSchema.optional(),
+  /** The indicator this standard restates; that indicator is assessed. */
+  indicatorId: idSchema.optional(),
+  note: z.string().min(1).optional(),
+  source: sourceRefSchema,
+});
+export type Standard = z.infer<typeof standardSchema>;
 
 export const planSchema = z.strictObject({
   schemaVersion: z.literal(CATALOG_SCHEMA_VERSION),
@@ -210,6 +298,10 @@ export const planSchema = z.strictObject({
   textTargets: z.array(textTargetSchema),
   services: z.array(serviceSchema),
   tasks: z.array(taskSchema),
+  /** The units named as responsible, normalised (absent in files written before it existed). */
+  units: z.array(unitSchema).optional(),
+  /** Numeric standards and targets outside the indicator table (absent in older files). */
+  standards: z.array(standardSchema).optional(),
   /** Problems that concern the document as a whole rather than one item. */
   dataIssues: z.array(dataIssueSchema),
 });

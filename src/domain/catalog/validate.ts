@@ -12,6 +12,8 @@ function formatPath(path: readonly PropertyKey[]): string {
     tasks: '重点任务',
     domains: '领域',
     regions: '区域',
+    units: '单位',
+    standards: '标准',
     dataIssues: '数据问题',
   };
   let out = '';
@@ -80,8 +82,90 @@ function crossCheck(plan: Plan): string[] {
       );
     }
   });
+  errors.push(...checkUnitsAndStandards(plan));
   if (plan.period.start > plan.period.end) errors.push('period：起始年份晚于结束年份');
   if (plan.baseYear >= plan.period.start) errors.push('baseYear：基期年份应早于规划起始年份');
+  return errors;
+}
+
+/**
+ * Unit ids point at `units`; standards have unique ids, point at a service, task, text target or
+ * indicator that exists, and cite the plan's own file at or after the section heading they sit in.
+ */
+function checkUnitsAndStandards(plan: Plan): string[] {
+  const errors: string[] = [];
+  const units = plan.units ?? [];
+  const unitIds = new Set(units.map((u) => u.id));
+  units.forEach((unit, index) => {
+    if (units.findIndex((other) => other.id === unit.id) !== index) {
+      errors.push(`${formatPath(['units', index])}：id “${unit.id}” 重复`);
+    }
+  });
+  const checkUnitIds = (where: string, ids: readonly string[] | undefined) => {
+    for (const id of ids ?? []) {
+      if (!unitIds.has(id)) errors.push(`${where}：单位 “${id}” 不在 units 中`);
+    }
+  };
+  plan.services.forEach((s, i) =>
+    checkUnitIds(`${formatPath(['services', i])}.leadUnitIds`, s.leadUnitIds),
+  );
+  plan.tasks.forEach((t, i) => {
+    checkUnitIds(`${formatPath(['tasks', i])}.leadUnitIds`, t.leadUnitIds);
+    checkUnitIds(`${formatPath(['tasks', i])}.partnerUnitIds`, t.partnerUnitIds);
+  });
+  plan.indicators.forEach((x, i) =>
+    checkUnitIds(`${formatPath(['indicators', i])}.responsibleUnitIds`, x.responsibleUnitIds),
+  );
+  plan.textTargets.forEach((x, i) =>
+    checkUnitIds(`${formatPath(['textTargets', i])}.responsibleUnitIds`, x.responsibleUnitIds),
+  );
+
+  const domainIds = new Set(plan.domains.map((d) => d.id));
+  const serviceIds = new Set(plan.services.map((s) => s.id));
+  const taskIds = new Set(plan.tasks.map((t) => t.id));
+  const targetIds = new Set(plan.textTargets.map((t) => t.id));
+  const indicatorIds = new Set(plan.indicators.map((x) => x.id));
+  const standards = plan.standards ?? [];
+  standards.forEach((std, index) => {
+    const where = formatPath(['standards', index]);
+    if (standards.findIndex((other) => other.id === std.id) !== index) {
+      errors.push(`${where}：id “${std.id}” 重复`);
+    }
+    if (indicatorIds.has(std.id) || targetIds.has(std.id)) {
+      errors.push(`${where}：id “${std.id}” 与指标或文中目标重复`);
+    }
+    if (!domainIds.has(std.domain))
+      errors.push(`${where}.domain：领域 “${std.domain}” 不在 domains 中`);
+    const at = std.attachment;
+    if (at.kind === 'service' && !serviceIds.has(at.id)) {
+      errors.push(`${where}.attachment：服务项目 “${at.id}” 不在服务清单中`);
+    }
+    if (at.kind === 'task' && !taskIds.has(at.id)) {
+      errors.push(`${where}.attachment：任务 “${at.id}” 不在重点任务中`);
+    }
+    if (at.kind === 'section' && at.line > std.source.line) {
+      errors.push(
+        `${where}.attachment.line：章节标题行（第${at.line}行）在所引行（第${std.source.line}行）之后`,
+      );
+    }
+    if (std.source.file !== plan.source.file) {
+      errors.push(
+        `${where}.source.file：应为本规划的文件 ${plan.source.file}，而不是 ${std.source.file}`,
+      );
+    }
+    if (std.textTargetId !== undefined && !targetIds.has(std.textTargetId)) {
+      errors.push(`${where}.textTargetId：文中目标 “${std.textTargetId}” 不存在`);
+    }
+    if (std.indicatorId !== undefined && !indicatorIds.has(std.indicatorId)) {
+      errors.push(`${where}.indicatorId：指标 “${std.indicatorId}” 不存在`);
+    }
+    if (std.startYear !== undefined && std.startYear > std.year) {
+      errors.push(`${where}.startYear：起始年份晚于目标年份`);
+    }
+    if (std.isApproximate && std.target.comparator !== undefined) {
+      errors.push(`${where}.target.comparator：“左右”“约”是近似值，不能同时有比较符`);
+    }
+  });
   return errors;
 }
 

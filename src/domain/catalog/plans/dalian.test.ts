@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plan from '../../../../data/plans/dalian.json';
+import type { Standard } from '../schema';
 import { parsePlan } from '../validate';
 
 // Seed: /work/shared/seeds/004_4107c880d3745fa2.txt — 大连市人民政府关于大连市推进基本公共服务
@@ -188,5 +189,48 @@ describe('dalian plan catalog', () => {
     for (const issue of p.dataIssues) {
       for (const q of issue.quotes) expect(seedLine(q.line)).toContain(q.text);
     }
+  });
+});
+
+function tally(items: readonly Standard[], key: (s: Standard) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+describe('dalian standards and lead units', () => {
+  const p = parsed();
+  const standards = p.standards ?? [];
+
+  it('links every text target to its task and adds the one figure missing', () => {
+    // 15 text targets, all in tasks; one more figure in a task: 24小时服务 (task 43, line 81).
+    expect(standards).toHaveLength(16);
+    expect(tally(standards, (s) => s.attachment.kind)).toEqual({ task: 16 });
+    expect(standards.filter((s) => !s.textTargetId).map((s) => [s.id, s.target.raw])).toEqual([
+      ['std.task.43.1', '24小时'],
+    ]);
+    expect(standards.filter((s) => s.isPerYear).map((s) => s.textTargetId)).toEqual([
+      'tt.urban-minimum-living-standard-growth',
+      'tt.rural-minimum-living-standard-growth',
+      'tt.fitness-parks-per-year',
+      'tt.fitness-squares-per-year',
+      'tt.fitness-paths-per-year',
+    ]);
+  });
+
+  it('normalises the 责任单位 to 11 units', () => {
+    expect(p.units?.map((u) => u.name)).toEqual([
+      '市教育局',
+      '市人社局',
+      '市卫生计生委',
+      '市食品药品监管局',
+      '市民政局',
+      '市国土房屋局',
+      '市建委',
+      '市文广局',
+      '市体育局',
+      '市残联',
+      '其他有关部门',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plan from '../../../../data/plans/dazhou-2017.json';
+import type { Standard } from '../schema';
 import { parsePlan } from '../validate';
 
 // Seed: /work/shared/seeds/001_04a0b744133b98ae.txt — 达州市 2017 implementation plan (实施计划)
@@ -243,5 +244,35 @@ describe('dazhou-2017 plan catalog', () => {
     for (const issue of [...p.dataIssues, ...p.textTargets.flatMap((t) => t.dataIssues ?? [])]) {
       for (const q of issue.quotes) expect(seedLine(q.line)).toContain(q.text);
     }
+  });
+});
+
+function tally(items: readonly Standard[], key: (s: Standard) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+describe('dazhou-2017 standards and lead units', () => {
+  const p = parsed();
+  const standards = p.standards ?? [];
+
+  it('links every text target to its task (or to 二、重点工作) and adds the one figure missing', () => {
+    // 71 text targets: 6 on line 5 (二、重点工作), 65 in tasks; one task figure was not a text
+    // target: 每五年开展一次国民体质监测 (task 29, line 48).
+    expect(standards).toHaveLength(72);
+    expect(tally(standards, (s) => s.attachment.kind)).toEqual({ task: 66, section: 6 });
+    const added = standards.filter((s) => !s.textTargetId);
+    expect(added.map((s) => [s.id, s.target.raw, s.per, s.source.line])).toEqual([
+      ['std.task.29.1', '一次', '每五年', 48],
+    ]);
+  });
+
+  it('normalises the 责任单位 to 15 units, 市人力资源和社会保障局 with 市人力资源社会保障局', () => {
+    expect(p.units).toHaveLength(15);
+    const hrss = p.units?.find((u) => u.id === 'hrss');
+    expect(hrss?.printed).toEqual(['市人力资源社会保障局', '市人力资源和社会保障局']);
+    const last = p.tasks.find((t) => t.id === 'task.34');
+    expect(last?.leadUnitIds?.slice(-2)).toEqual(['county-governments', 'development-zone']);
   });
 });

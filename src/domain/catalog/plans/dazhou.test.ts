@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plan from '../../../../data/plans/dazhou.json';
+import type { Standard } from '../schema';
 import { parsePlan } from '../validate';
 
 // Seed: /work/shared/seeds/000_2d37ce64d69f20cb.txt (达州市“十三五”基本公共服务均等化规划).
@@ -257,5 +258,106 @@ describe('dazhou plan catalog', () => {
         expect(lines[quote.line - 1], issue.summary).toContain(quote.text);
       }
     }
+  });
+});
+
+function tally(items: readonly Standard[], key: (s: Standard) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+describe('dazhou standards and lead units', () => {
+  const p = parsed();
+  const standards = p.standards ?? [];
+  const byId = (id: string) => standards.find((s) => s.id === id);
+
+  it('structures every numeric standard of the service lists, 保障工程 and prose, counted by hand', () => {
+    // Service lists (figures per cell, read line by line): 教育 284 (3), 291, 298 (2), 305 (3),
+    // 319, 326 (2) = 12; 就业 387, 394 (2), 415, 422, 429 (3), 436, 443 (2) = 11; 社保 501,
+    // 508 (2), 515 (3), 529, 536 = 8; 卫生 580–728 = 23; 社会服务 794, 808 = 2; 住房 914, 921 = 2;
+    // 文体 973, 980 (3), 987 (2), 994 (2), 1010 (2), 1021 = 11; 残疾人 1087 (3), 1094 (2), 1137,
+    // 1159, 1173 = 8. Sections: 保障工程 340–345 (11 text targets), 355, 735 (4 + 1 text target),
+    // 739, 743 (2), 746 (2), 881, 887, 889, 930, 1069, 1214.
+    expect(standards).toHaveLength(105);
+    expect(tally(standards, (s) => s.attachment.kind)).toEqual({ service: 77, section: 28 });
+    expect(tally(standards, (s) => s.domain)).toEqual({
+      education: 23,
+      employment: 12,
+      'social-insurance': 8,
+      health: 33,
+      'social-services': 2,
+      housing: 6,
+      'culture-sports': 11,
+      disability: 10,
+    });
+    // The 18 text targets on their own lines, and 35947户 restated in the service list (line 921).
+    expect(standards.filter((s) => s.textTargetId)).toHaveLength(19);
+    expect(standards.filter((s) => s.indicatorId).map((s) => s.source.line)).toEqual([
+      881, 887, 914,
+    ]);
+  });
+
+  it('reads 生均公用经费 “小学、初中、特教分别不低于600元、800元、6000元” as three targets', () => {
+    const three = standards.filter(
+      (s) => s.attachment.kind === 'service' && s.attachment.id === 'svc.education.1',
+    );
+    expect(three.map((s) => [s.name, s.target.raw, s.target.value, s.target.comparator])).toEqual([
+      ['小学年生均公用经费标准', '不低于600元', 600, '>='],
+      ['初中年生均公用经费标准', '800元', 800, '>='],
+      ['特教年生均公用经费标准', '6000元', 6000, '>='],
+    ]);
+    expect(three.every((s) => s.source.line === 284 && s.isPerYear && s.year === 2020)).toBe(true);
+  });
+
+  it('keeps years, periods and restatements the text gives', () => {
+    expect(byId('std.svc.health.5.1')).toMatchObject({
+      name: '0-6岁儿童健康管理率',
+      target: { raw: '90%以上', value: 90, comparator: '>=' },
+      source: { line: 610 },
+    });
+    expect(byId('std.svc.disability.1.1')).toMatchObject({ year: 2016, target: { value: 60 } });
+    expect(byId('std.svc.disability.1.2')).toMatchObject({ startYear: 2017, isPerYear: true });
+    expect(byId('std.svc.disability.13.1')?.year).toBe(2016); // 到2016年
+    expect(byId('std.svc.housing.3.1')?.textTargetId).toBe(
+      'tt.poor-household-dilapidated-renovation',
+    );
+    expect(byId('std.svc.social-services.5.1')).toMatchObject({
+      target: { raw: '12小时内', value: 12, comparator: '<=' },
+      direction: 'down',
+    });
+  });
+
+  it('normalises the 主责单位 to 14 units, reading 财政局, 环保局 and 市社局 as the city bureaus', () => {
+    expect(p.units?.map((u) => u.name)).toEqual([
+      '市教育局',
+      '市财政局',
+      '市人社局',
+      '市、县人力资源社会保障电话咨询服务中心',
+      '信息中心',
+      '市卫计委',
+      '市食药局',
+      '市民政局',
+      '市司法局',
+      '市环保局',
+      '市住建局',
+      '市文体广新局',
+      '市发改委',
+      '市残联',
+    ]);
+    const service = (id: string) => p.services.find((s) => s.id === id);
+    expect(service('svc.social-services.13')?.leadUnitIds).toEqual([
+      'civil-affairs',
+      'finance',
+      'environment',
+    ]);
+    expect(service('svc.disability.16')?.leadUnitIds).toEqual([
+      'disabled-persons-federation',
+      'hrss',
+    ]);
+    expect(service('svc.employment.8')?.leadUnitIds).toEqual([
+      'hrss-call-centers',
+      'hrss-information-centers',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import plan from '../../../../data/plans/handan.json';
 import { parsePlan } from '../validate';
-import type { Plan, Quantity } from '../schema';
+import type { Plan, Quantity, Standard } from '../schema';
 
 // Seed: /work/shared/seeds/003_fc7cdb2044eda470.txt
 // 邯郸市“十三五”推进基本公共服务均等化规划 (邯政规〔2018〕21号)
@@ -320,5 +320,61 @@ describe('handan plan catalog', () => {
     for (const issue of issues)
       for (const quote of issue.quotes)
         expect(contains(quote.line, quote.text), quote.text).toBe(true);
+  });
+});
+
+function tally(items: readonly Standard[], key: (s: Standard) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+describe('handan standards and lead units', () => {
+  const standards = p.standards ?? [];
+  const byId = (id: string) => standards.find((s) => s.id === id);
+
+  it('structures every numeric standard of 附件1 and the 保障措施, counted by hand', () => {
+    // 附件1: 教育 692 (2), 704 (2), 716 (2), 728, 740, 752 (2), 764, 776 (5) = 16; 就业 814,
+    // 862 (3), 874, 886 (2) = 7; 社保 924, 936 (6), 964 (7), 966 (3) = 17; 卫生 1004, 1028,
+    // 1040 (3), 1052, 1064, 1076, 1100 (2), 1112, 1124 (2), 1136, 1148, 1162, 1174, 1186 (2) = 19;
+    // 社会服务 1272 (2), 1284 (2), 1302 (3), 1316, 1352 = 9; 文体 1500 (3), 1512 (3), 1524 (2) = 8;
+    // 残疾人 1586 (2), 1622, 1670 (5) = 8. Sections: 365, 371, 389, 413 (7), 419, 421 (2), 437,
+    // 499, 503 (2), 505, 527, 535, 545 (2), 605 = 23.
+    expect(standards).toHaveLength(107);
+    expect(tally(standards, (s) => s.attachment.kind)).toEqual({ service: 84, section: 23 });
+    expect(tally(standards, (s) => s.domain)).toEqual({
+      education: 16,
+      employment: 9,
+      'social-insurance': 18,
+      health: 30,
+      'social-services': 10,
+      'culture-sports': 12,
+      disability: 12,
+    });
+    expect(standards.filter((s) => s.textTargetId)).toHaveLength(7);
+    expect(standards.filter((s) => s.indicatorId)).toHaveLength(0);
+  });
+
+  it('keeps figures whose unit was lost in print, saying so', () => {
+    expect(byId('std.svc.education.1.2')).toMatchObject({
+      target: { raw: '885', value: 885 },
+      unit: '元',
+      quote: '普通初中885',
+    });
+    expect(byId('std.svc.education.1.2')?.note).toContain('原文缺');
+    expect(byId('std.svc.social-services.3.2')?.target).toEqual({
+      raw: '5千至3万元',
+      value: 5000,
+      comparator: '>=',
+      text: '5千至3万元',
+    });
+  });
+
+  it('normalises the 牵头负责部门 and task 责任单位 to 27 units, 其他有关单位 with 市其他有关单位', () => {
+    expect(p.units).toHaveLength(27);
+    const other = p.units?.find((u) => u.id === 'other-departments');
+    expect(other?.printed).toEqual(['市其他有关单位', '其他有关单位']);
+    const last = p.tasks.find((t) => t.id === 'task.26');
+    expect(last?.partnerUnitIds).toEqual(['county-governments', 'other-departments']);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import plan from '../../../../data/plans/zhoucun.json';
 import { parsePlan } from '../validate';
-import type { Plan } from '../schema';
+import type { Plan, Standard } from '../schema';
 
 const SEED = '002_9acba365da5c31fb.txt';
 const seedLines = readFileSync(
@@ -331,5 +331,82 @@ describe('zhoucun plan catalog', () => {
     ].flatMap((d) => d.quotes);
     for (const q of quotes) expect(seedLine(q.line)).toContain(q.text);
     expect(seedLine(p.source.titleLine)).toBe('周村区推进基本公共服务均等化');
+  });
+});
+
+function tally(items: readonly Standard[], key: (s: Standard) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+describe('zhoucun standards and lead units', () => {
+  const p = parsed();
+  const standards = p.standards ?? [];
+  const byId = (id: string) => standards.find((s) => s.id === id);
+
+  it('structures every numeric standard of 附件1, the 专栏 and the prose, counted by hand', () => {
+    // 附件1 (figures per cell): 教育 784 (4), 791 (5), 798 (2), 826 (5) = 16; 就业 856, 877, 898 (2),
+    // 905, 912 (3) = 8; 社保 928, 935, 942 (3) = 5; 卫生 972–1133 = 23; 社会服务 1142 (3), 1156,
+    // 1171 = 5; 文体 1259, 1266 (5), 1273 (4), 1280 (4), 1315, 1322 (3), 1329 (3), 1343 = 22;
+    // 公共安全 1352 (5), 1359 (2), 1380 = 8; 残疾人 1475 (2), 1482 (2) = 4.
+    // 专栏 and prose: 399, 403 (2), 407 (5), 419 (2), 431 (3), 442, 475 (2), 482, 504, 524, 543,
+    // 578 (2), 609, 613 (3), 634, 643 (3), 653 (3), 657, 668, 692, 699, 715 = 38.
+    expect(standards).toHaveLength(129);
+    expect(tally(standards, (s) => s.attachment.kind)).toEqual({ service: 91, section: 38 });
+    expect(tally(standards, (s) => s.domain)).toEqual({
+      education: 29,
+      employment: 9,
+      'social-insurance': 8,
+      health: 25,
+      'social-services': 6,
+      housing: 2,
+      'culture-sports': 27,
+      'public-safety': 15,
+      'legal-services': 1,
+      disability: 7,
+    });
+    // 19 text targets on their lines; 75%以上, 75%左右 and 1.5:1以内 restated in 附件1.
+    expect(standards.filter((s) => s.textTargetId)).toHaveLength(22);
+    expect(standards.filter((s) => s.indicatorId).map((s) => s.indicatorId)).toEqual([
+      'social-insurance.social-security-card-holders',
+      'culture-sports.sports-participation-share',
+      'public-safety.food-sampling-pass-rate',
+    ]);
+  });
+
+  it('keeps 人均藏书量 不少于1.8 apart from the table’s 1.9, and 突破 as “more than”', () => {
+    expect(byId('std.svc.culture-sports.11.1')).toMatchObject({
+      target: { raw: '不少于1.8册（件）', value: 1.8, comparator: '>=' },
+      source: { line: 1329 },
+    });
+    expect(byId('std.svc.culture-sports.11.1')?.indicatorId).toBeUndefined();
+    expect(byId('std.sec.418.1')?.target).toEqual({ raw: '突破5人', value: 5, comparator: '>' });
+    expect(byId('std.sec.609.1')?.target).toEqual({
+      raw: '15-20分钟',
+      value: 20,
+      comparator: '<=',
+      text: '15-20分钟',
+    });
+    expect(byId('std.sec.406.2')).toMatchObject({
+      year: 2018,
+      unit: '亿元',
+      target: { value: 1.08 },
+    });
+  });
+
+  it('normalises the 牵头负责单位, the task 责任单位 and 专栏1’s 责任单位 to 28 units', () => {
+    expect(p.units).toHaveLength(28);
+    const task = p.tasks.find((t) => t.id === 'task.8');
+    expect(task?.leadUnitIds).toEqual(['culture', 'education-sports', 'broadcasting']);
+    expect(task?.partnerUnitIds).toEqual(['other-departments']);
+    const grouped = p.indicators.filter((i) => i.domain === 'culture-sports');
+    expect(grouped.map((i) => i.responsibleUnitIds)).toEqual([
+      ['culture'],
+      ['culture'],
+      ['culture'],
+      ['culture'],
+      ['education-sports'], // 经常参加体育锻炼人数比例: its own cell, 区教体局 (line 266)
+    ]);
   });
 });
