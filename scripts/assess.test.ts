@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessPlan, parseActualsCsv, toAssessmentRecord } from '../src/domain/assessment/index';
+import { assessPlan, indexValues, parseActualsCsv } from '../src/domain/assessment/index';
+import { toAssessmentRecord } from '../src/domain/wording/index';
 import { parsePlanJson } from '../src/domain/catalog/validate';
 
 function runCli(...args: string[]) {
@@ -36,10 +37,10 @@ describe('npm run assess', () => {
     if (!rows.ok) throw new Error('csv');
     const expected = assessPlan(
       plan.plan,
-      { rows: rows.rows, regionId: 'dazhou' },
+      indexValues(rows.rows),
+      { regionId: 'dazhou', role: 'plan-area' },
       2018,
-      'midterm',
-    ).map(toAssessmentRecord);
+    ).map((r) => toAssessmentRecord(plan.plan, r));
     expect(output.results).toEqual(expected);
     const beds = output.results.find(
       (r: { id: string }) => r.id === 'health.hospital-beds-per-1000',
@@ -51,7 +52,7 @@ describe('npm run assess', () => {
       gap: 0.5,
     });
     expect(beds.progress).toBeCloseTo(0.89 / 1.39, 6);
-    expect(beds.projected2020).toBeCloseTo(5.79, 2);
+    expect(beds.projectedValue).toBeCloseTo(5.79, 2);
   });
 
   it('assesses another region with --region and prints an aligned Chinese table', () => {

@@ -5,13 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   assessPlan,
+  catalogRegionRole,
+  indexValues,
+  parseActualsCsv,
+  planModeFor,
+} from '../src/domain/assessment/index';
+import {
   fitWidth,
   formatNumber,
   formatPercent,
-  parseActualsCsv,
+  modeLabel,
   toAssessmentRecord,
   type AssessmentRecord,
-} from '../src/domain/assessment/index';
+} from '../src/domain/wording/index';
 import { toCsvCell } from '../src/domain/csv/parse-csv';
 import { parsePlanJson } from '../src/domain/catalog/validate';
 
@@ -60,11 +66,16 @@ function main(): void {
       `--as-of 应为 ${plan.period.start}—${plan.period.end} 之间的年份，收到“${args['as-of']}”`,
     ]);
   }
-  const mode = args.mode ?? (asOfYear >= plan.period.end ? 'final' : 'midterm');
-  if (mode !== 'midterm' && mode !== 'final') fail([`--mode 应为 midterm 或 final，收到“${mode}”`]);
-  if (mode === 'final' && asOfYear < plan.period.end) {
+  // The mode follows the year (终期评估 in the plan's end year): --mode may only confirm it.
+  const mode = planModeFor(plan, asOfYear);
+  if (args.mode !== undefined && args.mode !== 'midterm' && args.mode !== 'final') {
+    fail([`--mode 应为 midterm 或 final，收到“${args.mode}”`]);
+  }
+  if (args.mode !== undefined && args.mode !== mode) {
     fail([
-      `终期评估（--mode final）只适用于规划末年 ${plan.period.end} 年；截至 ${asOfYear} 年请用 midterm`,
+      mode === 'final'
+        ? `截至 ${asOfYear} 年（规划末年）为终期评估，不能用 --mode midterm`
+        : `终期评估（--mode final）只适用于规划末年 ${plan.period.end} 年；截至 ${asOfYear} 年为中期评估`,
     ]);
   }
   const format = args.format;
@@ -86,18 +97,25 @@ function main(): void {
     );
   }
 
-  const results = assessPlan(plan, { rows: actuals.rows, regionId: region }, asOfYear, mode);
-  const records = results.map(toAssessmentRecord);
+  const results = assessPlan(
+    plan,
+    indexValues(actuals.rows),
+    { regionId: region, role: catalogRegionRole(plan, region) },
+    asOfYear,
+  );
+  const records = results.map((result) => toAssessmentRecord(plan, result));
   if (format === 'json') {
     process.stdout.write(
       `${JSON.stringify({ plan: plan.id, region, asOfYear, mode, results: records }, null, 2)}\n`,
     );
   } else if (format === 'csv') {
-    const columns: Array<keyof AssessmentRecord> = [
+    const columns: Array<Exclude<keyof AssessmentRecord, 'notes' | 'reasons'>> = [
       'id',
       'name',
       'status',
       'statusLabel',
+      'isProvisional',
+      'target',
       'progress',
       'timeProgress',
       'latestYear',
@@ -106,19 +124,26 @@ function main(): void {
       'gap',
       'requiredAnnualChange',
       'averageAnnualChange',
-      'projected2020',
+      'projectedValue',
       'explanation',
     ];
     const lines = [
       columns.join(','),
-      ...records.map((r) => columns.map((c) => toCsvCell(r[c])).join(',')),
+      ...records.map((r) =>
+        columns
+          .map((c) => {
+            const value = r[c];
+            return toCsvCell(typeof value === 'boolean' ? (value ? '是' : '') : value);
+          })
+          .join(','),
+      ),
     ];
     process.stdout.write(`\uFEFF${lines.join('\r\n')}\r\n`);
   } else {
     const regionName = plan.regions.find((r) => r.id === region)?.name ?? region;
     printTable(
       records,
-      `${plan.name}｜区域：${regionName}｜截至${asOfYear}年｜${mode === 'final' ? '终期评估' : '中期评估'}`,
+      `${plan.name}｜区域：${regionName}｜截至${asOfYear}年｜${modeLabel(mode)}`,
     );
   }
 }
@@ -135,7 +160,7 @@ function printTable(records: AssessmentRecord[], title: string): void {
     ['差距', 9, 'right', (r) => num(r.gap)],
     ['需年均变化', 11, 'right', (r) => num(r.requiredAnnualChange)],
     ['已年均变化', 11, 'right', (r) => num(r.averageAnnualChange)],
-    ['2020预计', 9, 'right', (r) => num(r.projected2020)],
+    ['期末预计', 9, 'right', (r) => num(r.projectedValue)],
   ];
   const out: string[] = [title, ''];
   out.push(columns.map(([label, width, align]) => fitWidth(label, width, align)).join('  '));

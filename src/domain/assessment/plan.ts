@@ -1,5 +1,5 @@
 import type { Indicator, Plan, TextTarget } from '../catalog/schema';
-import { assessIndicator } from './assess';
+import { assessIndicator, modeFor } from './assess';
 import type {
   ActualsByYear,
   AssessmentMode,
@@ -23,66 +23,23 @@ export function planCalendar(plan: Plan): PlanCalendar {
   return { baseYear: plan.baseYear, startYear: plan.period.start, endYear: plan.period.end };
 }
 
+/**
+ * The plan-level mode for an as-of year: 终期评估 in the plan's end year, else 中期评估. Each
+ * item still takes its own (a 2017 target is judged finally from 2017 on).
+ */
+export function planModeFor(plan: Plan, asOfYear: number): AssessmentMode {
+  return modeFor(asOfYear, plan.period.end);
+}
+
 export interface PlanItemResult extends AssessmentResult {
   domain: string;
-  kind: PlanItem['kind'];
   itemType: PlanItem['itemType'];
 }
 
-/** An evaluator's status for an item (manual status, or an override of the computed one). */
-export interface Judgement {
-  itemId: string;
-  status: StatusCode;
-  reason: string;
-  by: string;
-  at: string;
-}
+/** Where a region stands in its plan: the plan's own area, or one of its counties/districts. */
+export type RegionRole = 'plan-area' | 'subregion';
 
-export interface JudgedResult extends PlanItemResult {
-  /** The status shown: the evaluator's where one is set, else the computed one. */
-  effectiveStatus: StatusCode;
-  judgement: Judgement | null;
-}
-
-/** The plan's own area (the first region of the catalog); the others are its subdivisions. */
-export function planAreaId(plan: Plan): string {
-  return plan.regions[0]?.id ?? plan.id;
-}
-
-/**
- * Assesses every item of a plan for one region from stored values (any regions; only
- * `regionId`'s are used). The app and the CLI both call this, so they cannot disagree.
- */
-export function assessPlan(
-  plan: Plan,
-  observations: { rows: ReadonlyArray<ObservationLike>; regionId: string },
-  asOfYear: number,
-  mode: AssessmentMode,
-): PlanItemResult[] {
-  const calendar = planCalendar(plan);
-  const actualsFor = actualsIndex(observations.rows, observations.regionId);
-  const scope = observations.regionId === planAreaId(plan) ? 'plan-area' : 'subregion';
-  return planItems(plan).map((item) => ({
-    ...assessIndicator({ item, calendar, actuals: actualsFor(item.id), asOfYear, mode, scope }),
-    domain: item.domain,
-    kind: item.kind,
-    itemType: item.itemType,
-  }));
-}
-
-/** Lays evaluators' judgements over computed results; the computed status stays visible. */
-export function applyJudgements(
-  results: readonly PlanItemResult[],
-  judgements: readonly Judgement[],
-): JudgedResult[] {
-  const byItem = new Map(judgements.map((j) => [j.itemId, j]));
-  return results.map((r) => {
-    const judgement = byItem.get(r.id) ?? null;
-    return { ...r, judgement, effectiveStatus: judgement?.status ?? r.status };
-  });
-}
-
-/** Builds the per-item actuals of one region from stored rows. */
+/** One stored value, as every reader of values sees it. */
 export interface ObservationLike {
   itemId: string;
   regionId: string;
@@ -90,29 +47,122 @@ export interface ObservationLike {
   value: number;
 }
 
-export function actualsIndex(
-  rows: ReadonlyArray<ObservationLike>,
-  regionId: string,
-): (itemId: string) => ActualsByYear {
-  const index = new Map<string, Map<number, number>>();
+/**
+ * The stored values of a data set indexed once: region → item → year → value. Built once per
+ * change of the values and shared by every assessment, so that no region rescans all rows.
+ */
+export interface ValueIndex {
+  actuals(regionId: string, itemId: string): ActualsByYear;
+  /** Regions that have at least one value. */
+  regionIds(): string[];
+}
+
+const EMPTY: ActualsByYear = new Map();
+
+export function indexValues(rows: Iterable<ObservationLike>): ValueIndex {
+  const byRegion = new Map<string, Map<string, Map<number, number>>>();
   for (const row of rows) {
-    if (row.regionId !== regionId) continue;
-    let byYear = index.get(row.itemId);
-    if (!byYear) index.set(row.itemId, (byYear = new Map()));
+    let byItem = byRegion.get(row.regionId);
+    if (!byItem) byRegion.set(row.regionId, (byItem = new Map()));
+    let byYear = byItem.get(row.itemId);
+    if (!byYear) byItem.set(row.itemId, (byYear = new Map()));
     byYear.set(row.year, row.value);
   }
-  const empty: ActualsByYear = new Map();
-  return (itemId) => index.get(itemId) ?? empty;
+  return {
+    actuals: (regionId, itemId) => byRegion.get(regionId)?.get(itemId) ?? EMPTY,
+    regionIds: () => [...byRegion.keys()],
+  };
 }
 
 /**
- * The final assessment (终期评估) asks whether targets were met, which only the target year can
- * answer: before it, the mid-term rules apply whatever was asked for.
+ * Assesses every item of a plan for one region as of a year. The app (through one hook), the
+ * exports and the CLI all call this, so they cannot disagree.
  */
-export function assessmentModeFor(
-  requested: AssessmentMode,
-  asOfYear: number,
+export function assessPlan(
   plan: Plan,
-): AssessmentMode {
-  return requested === 'final' && asOfYear >= plan.period.end ? 'final' : 'midterm';
+  values: ValueIndex,
+  region: { regionId: string; role: RegionRole },
+  asOfYear: number,
+): PlanItemResult[] {
+  const calendar = planCalendar(plan);
+  return planItems(plan).map((item) => ({
+    ...assessIndicator({
+      item,
+      calendar,
+      actuals: values.actuals(region.regionId, item.id),
+      asOfYear,
+      scope: region.role,
+    }),
+    domain: item.domain,
+    itemType: item.itemType,
+  }));
+}
+
+/** An evaluator's status for an item, region and as-of year, always with a reason. */
+export interface Judgement {
+  itemId: string;
+  asOfYear: number;
+  status: StatusCode;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface JudgedResult extends PlanItemResult {
+  /** The status shown: the evaluator's where one applies, else the computed one. */
+  effectiveStatus: StatusCode;
+  /** The judgement that sets `effectiveStatus`, if any (of this year, or carried, below). */
+  judgement: Judgement | null;
+  /**
+   * True when `judgement` was made for an earlier as-of year and carried over: only for items
+   * the engine cannot judge (需人工评定), shown as "2018年评定" until the evaluator confirms it.
+   */
+  isJudgementCarried: boolean;
+  /**
+   * An earlier year's override of a status the engine computes: not applied (the figures have
+   * moved on), shown so that the evaluator can set it again.
+   */
+  earlierJudgement: Judgement | null;
+}
+
+/**
+ * Lays evaluators' judgements over computed results (docs/methodology.md §4):
+ * - a judgement for the as-of year applies;
+ * - otherwise, for an item the engine cannot judge (`manual`), the latest earlier judgement is
+ *   carried over and marked, pending the evaluator's confirmation for this year;
+ * - an earlier override of a computed status is not applied, only shown.
+ * The computed status stays visible next to the evaluator's in every case.
+ */
+export function applyJudgements(
+  results: readonly PlanItemResult[],
+  judgements: readonly Judgement[],
+  asOfYear: number,
+): JudgedResult[] {
+  const current = new Map<string, Judgement>();
+  const earlier = new Map<string, Judgement>();
+  for (const j of judgements) {
+    if (j.asOfYear === asOfYear) current.set(j.itemId, j);
+    else if (j.asOfYear < asOfYear) {
+      const known = earlier.get(j.itemId);
+      if (!known || known.asOfYear < j.asOfYear) earlier.set(j.itemId, j);
+    }
+  }
+  return results.map((r) => {
+    const own = current.get(r.id) ?? null;
+    const previous = own ? null : (earlier.get(r.id) ?? null);
+    const isCarried = previous !== null && r.status === 'manual';
+    const judgement = own ?? (isCarried ? previous : null);
+    return {
+      ...r,
+      judgement,
+      isJudgementCarried: isCarried,
+      earlierJudgement: isCarried ? null : previous,
+      effectiveStatus: judgement?.status ?? r.status,
+    };
+  });
+}
+
+/** The role of a region in a plan read from the catalog alone (the CLI): its first region is its own area. */
+export function catalogRegionRole(plan: Plan, regionId: string): RegionRole {
+  return plan.regions[0]?.id === regionId ? 'plan-area' : 'subregion';
 }

@@ -52,9 +52,10 @@ export function interpretTarget(item: AssessableItem, baselineValue: number | nu
       // 周村 农村危房改造 prints its target "实现应改尽改" in the 累计 column.
       const words = target?.text ?? change?.text;
       if (words) return { type: 'words', text: words };
-      return { type: 'none', reason: '没有数值型的期末累计目标' };
+      return { type: 'none' };
     }
-    const comparator = total.comparator ?? '>=';
+    // A total to reach (新增就业17万人) or, for a lower-is-better item, a cap not to exceed.
+    const comparator = total.comparator ?? impliedComparator(item.direction);
     return {
       type: total.comparator ? 'compare' : 'reach',
       value: total.value,
@@ -77,7 +78,7 @@ export function interpretTarget(item: AssessableItem, baselineValue: number | nu
   if (value === undefined) {
     if (target?.text) return { type: 'words', text: target.text };
     if (change?.text) return { type: 'words', text: change.text };
-    return { type: 'none', reason: '没有数值型目标值' };
+    return { type: 'none' };
   }
   const comparator = target?.comparator ?? impliedComparator(item.direction);
   if (baselineValue !== null && satisfies(baselineValue, comparator, value)) {

@@ -26,6 +26,11 @@ export interface PlanCalendar {
 /** Actual values of one item for one region, by year. A value for the base year revises the baseline. */
 export type ActualsByYear = ReadonlyMap<number, number>;
 
+/**
+ * 中期评估 (mid-term, any year before the target year: progress against time) or 终期评估
+ * (final, the target year or later: was the target met). Derived from the as-of year, never
+ * chosen separately, so two pages cannot disagree about it (docs/methodology.md §4).
+ */
 export type AssessmentMode = 'midterm' | 'final';
 
 export type StatusCode =
@@ -34,31 +39,39 @@ export type StatusCode =
   | 'lagging'
   | 'regressing'
   | 'not_achieved'
+  | 'likely_achieved'
+  | 'likely_not_achieved'
   | 'no_data'
   | 'manual'
   | 'not_assessable';
 
+/** Every status in the order tables and roll-ups list them. */
 export const STATUS_CODES: readonly StatusCode[] = [
   'achieved',
   'on_track',
+  'likely_achieved',
   'lagging',
   'regressing',
+  'likely_not_achieved',
   'not_achieved',
   'manual',
   'not_assessable',
   'no_data',
 ];
 
-export const STATUS_LABELS_ZH: Record<StatusCode, string> = {
-  achieved: '已实现',
-  on_track: '符合进度',
-  lagging: '进度滞后',
-  regressing: '逆向变化',
-  not_achieved: '未实现',
-  no_data: '无数据',
-  manual: '需人工评定',
-  not_assessable: '无法计算',
-};
+/** Statuses that only a final assessment gives (a cap already exceeded is the one exception). */
+export const FINAL_ONLY_STATUSES: ReadonlySet<StatusCode> = new Set([
+  'not_achieved',
+  'likely_achieved',
+  'likely_not_achieved',
+]);
+
+/** Statuses that only a mid-term assessment gives. */
+export const MIDTERM_ONLY_STATUSES: ReadonlySet<StatusCode> = new Set([
+  'on_track',
+  'lagging',
+  'regressing',
+]);
 
 /**
  * How the target reads once interpreted:
@@ -73,14 +86,80 @@ export const STATUS_LABELS_ZH: Record<StatusCode, string> = {
 export type TargetRule =
   | { type: 'reach' | 'hold' | 'compare'; value: number; comparator: Comparator; derived: boolean }
   | { type: 'words'; text: string }
-  | { type: 'none'; reason: string };
+  | { type: 'none' };
+
+/**
+ * Why a figure cannot be computed, or why a status is what it is. Structured, never a sentence:
+ * the wording layer (src/domain/wording) says each one in Chinese or English.
+ */
+export type Reason =
+  /** No value for any year of the period up to the as-of year. */
+  | { code: 'no_data'; fromYear: number; toYear: number }
+  /** Neither a revised nor a printed baseline (a county without its own 2015 value). */
+  | { code: 'no_baseline' }
+  /** The target is written in words: an evaluator judges. */
+  | { code: 'target_words'; text: string }
+  /** Neither the target nor the change cell holds a number. */
+  | { code: 'no_numeric_target' }
+  /** A county's cumulative item: the period total is the whole area's, not apportioned. */
+  | { code: 'subregion_total' }
+  /** A cumulative target of 0: no completion ratio. */
+  | { code: 'zero_total' }
+  /** The baseline already meets the target: it is a floor or ceiling to keep. */
+  | { code: 'hold_target' }
+  /** A hold target no longer met: completion of "keeping" has no ratio. */
+  | { code: 'hold_not_kept' }
+  /** The value equals the target, which a strict comparator (<, >) asks to pass. */
+  | { code: 'strict_at_target'; comparator: '<' | '>'; target: number }
+  /** Target equal to the baseline with a strict comparator (99 → >99): no ratio of distances. */
+  | { code: 'zero_distance'; comparator: '<' | '>'; target: number }
+  /** The target year is reached: no yearly pace is left to ask for. */
+  | { code: 'target_year_reached'; targetYear: number }
+  /** A figure per year (unit …/年): met or missed each year; a change per year means nothing. */
+  | { code: 'per_year_figure' }
+  /** A projection needs two points (a baseline and a value, or two values). */
+  | { code: 'single_point' }
+  /** The target year itself is reported: nothing is left to project. */
+  | { code: 'target_year_reported'; targetYear: number }
+  /** Years before the latest reported one have no value: they are not counted, not guessed. */
+  | { code: 'gap_years'; years: number[] }
+  /** The latest value is older than the as-of year: the item is judged as of its data year. */
+  | { code: 'trailing_years'; years: number[]; dataYear: number }
+  /**
+   * A final verdict without target-year data: provisional, from the data year and the trend
+   * (or the latest value alone, when there is no trend). `years` are the years after the data
+   * year that have no value, the target year among them.
+   */
+  | {
+      code: 'provisional_final';
+      dataYear: number;
+      targetYear: number;
+      years: number[];
+      basis: 'trend' | 'latest';
+    }
+  /** A cumulative cap (a total not to exceed) is already exceeded: it cannot be met any more. */
+  | { code: 'cap_exceeded' }
+  /** A target written as approximate (4%左右, 约90%): judged strictly against its number. */
+  | { code: 'approximate_target' }
+  /** Target derived as baseline + the printed five-year change (target cell empty). */
+  | { code: 'derived_target' };
+
+export type ReasonCode = Reason['code'];
+
+/**
+ * A computed figure, or the reason it cannot be computed. Pages and exports show the reason
+ * where the figure would be; nothing renders a bare "—" or a NaN.
+ */
+export type Figure = { value: number; reason?: undefined } | { value: null; reason: Reason };
+
+export const figure = (value: number): Figure => ({ value });
+export const noFigure = (reason: Reason): Figure => ({ value: null, reason });
 
 export interface AssessmentInput {
   item: AssessableItem;
   calendar: PlanCalendar;
   actuals: ActualsByYear;
   asOfYear: number;
-  mode: AssessmentMode;
   /**
    * `subregion` for a county or district of the plan's area: the catalog's baseline and any
    * period total are the whole area's, so they do not apply (see docs/methodology.md §1).
@@ -93,18 +172,27 @@ export interface AssessmentResult {
   id: string;
   name: string;
   unit: string | null;
+  kind: IndicatorKind;
   status: StatusCode;
-  /** Why the status is what it is, when the engine cannot say more (not_assessable, manual, hold …). */
-  reason: string | null;
-  /** Completion P as a ratio (0.5 = 50%), or null when it cannot be computed. */
-  progress: number | null;
-  /** Time progress τ as a ratio. */
-  timeProgress: number;
+  /**
+   * True when missing data could change the verdict: a final verdict without target-year data
+   * (预计实现 / 预计难以实现), or a cumulative total with unreported years that does not yet
+   * show the pace. `reasons` names the years.
+   */
+  isProvisional: boolean;
+  /** Why the status is what it is, in the order a sentence states them. */
+  reasons: Reason[];
+  /** 中期 or 终期 for this item: final once the as-of year reaches the item's own target year. */
+  mode: AssessmentMode;
+  asOfYear: number;
+  baseYear: number;
   /** The first year of the period (2016): cumulative totals count from it. */
   startYear: number;
   targetYear: number;
+  /** Time progress τ at the data year (the as-of year when there is no value), as a ratio. */
+  timeProgress: number;
   /** The baseline used: the revised value entered for the base year, else the catalog value. */
-  baselineValue: number | null;
+  baseline: Figure;
   /** True when a value was entered for the base year (a revision, for the plan's own area). */
   isBaselineRevised: boolean;
   /** `subregion` for a county: its base-year value is its own baseline, not a revision. */
@@ -112,22 +200,28 @@ export interface AssessmentResult {
   targetRule: TargetRule;
   /** True when the target is written as approximate (4%左右, 约90%): judged strictly, flagged. */
   isApproximateTarget: boolean;
-  /** The figure compared to the target: the latest level, or the running total (cumulative). */
+  /** The latest year 2016..min(as-of, target year) with a value: the data year. */
   latestYear: number | null;
   latestValue: number | null;
-  /** The running total 2016..t for cumulative indicators; null for level indicators. */
-  cumulativeValue: number | null;
-  /** Years of the period up to the as-of year that have no value. */
+  /** Years 2016..min(as-of, target year) with a value. */
+  reportedYears: number[];
+  /** Years 2016..min(as-of, target year) without one. */
   missingYears: number[];
-  /** Remaining distance to the target in the indicator's unit (0 once met), or null. */
-  gap: number | null;
-  /** Change per year still needed to reach the target by its year (for cumulative: amount per year). */
-  requiredAnnualChange: number | null;
-  /** Average change per year so far (for cumulative: average annual amount). */
-  averageAnnualChange: number | null;
-  /** Least-squares projection to the target year, or null with fewer than two points. */
-  projectedValue: number | null;
+  /** For cumulative items: the sum of the reported years' amounts; null for level items. */
+  cumulativeValue: number | null;
+  /** Completion P as a ratio (0.5 = 50%). */
+  progress: Figure;
+  /** Remaining distance to the target in the indicator's unit (0 once met). */
+  gap: Figure;
+  /** Change per year still needed to reach the target by its year (cumulative: amount per year). */
+  requiredAnnualChange: Figure;
+  /** Average change per year so far (cumulative: average amount of the reported years). */
+  averageAnnualChange: Figure;
+  /** Projection to the target year: least squares (level), or the average amount (cumulative). */
+  projectedValue: Figure;
+  /**
+   * Whether the projection meets the target; null when there is no projection, or when
+   * unreported years make a projection that misses unreliable.
+   */
   projectionReachesTarget: boolean | null;
-  /** A Chinese sentence that states the result with the numbers used. */
-  explanation: string;
 }

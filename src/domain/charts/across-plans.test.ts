@@ -34,7 +34,7 @@ describe('across plans', () => {
     expect(comparison.hasDifferentUnits).toBe(true);
   });
 
-  it('takes latest figure, completion and status from the results given', () => {
+  it('takes latest figure, completion and status from the results given, and the target as printed', () => {
     const comparison = compareConcept('compulsory-education-retention', [
       {
         plan: dazhou,
@@ -44,7 +44,7 @@ describe('across plans', () => {
                 latestYear: 2018,
                 latestValue: 96.99,
                 cumulativeValue: null,
-                progress: 0.5,
+                progress: { value: 0.5 },
                 status: 'lagging',
               } as never)
             : undefined,
@@ -53,7 +53,7 @@ describe('across plans', () => {
     expect(comparison.rows).toHaveLength(1);
     expect(comparison.rows[0]).toMatchObject({
       baselineRaw: '96.98',
-      targetRaw: '97',
+      target: '97%',
       latestValue: 96.99,
       status: 'lagging',
     });

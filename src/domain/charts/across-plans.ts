@@ -1,5 +1,8 @@
-import type { AssessmentResult, StatusCode } from '../assessment/types';
+import { planCalendar } from '../assessment/plan';
+import { interpretTarget } from '../assessment/target-rule';
+import type { AssessmentResult, Figure, StatusCode } from '../assessment/types';
 import type { Plan } from '../catalog/schema';
+import { targetText } from '../wording/target';
 
 export interface ConceptSummary {
   concept: string;
@@ -34,12 +37,13 @@ export interface ConceptRow {
   unit: string | null;
   kind: 'level' | 'cumulative';
   baselineRaw: string | null;
-  targetRaw: string | null;
+  /** The target as the plan prints it, with a period total's span ("2016—2020年累计17万人"). */
+  target: string;
   targetYear: number;
   latestYear: number | null;
   /** The latest level, or the running total of a cumulative item. */
   latestValue: number | null;
-  progress: number | null;
+  progress: Figure | null;
   status: StatusCode | null;
 }
 
@@ -78,7 +82,11 @@ export function compareConcept(
         unit: item.unit,
         kind: item.kind,
         baselineRaw: item.baseline?.raw ?? null,
-        targetRaw: item.target?.raw ?? ('change' in item ? (item.change?.raw ?? null) : null),
+        target: targetText(
+          item,
+          interpretTarget(item, item.baseline?.value ?? null),
+          planCalendar(plan),
+        ),
         targetYear: item.year,
         latestYear: result?.latestYear ?? null,
         latestValue: result ? (result.cumulativeValue ?? result.latestValue) : null,

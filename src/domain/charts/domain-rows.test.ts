@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bulletRows } from './domain-rows';
 import type { OverviewItem } from './overview-data';
+import type { Figure } from '../assessment/types';
+
+/** A computed figure, or (null) one that cannot be computed, for building test items. */
+const f = (value: number | null): Figure =>
+  value === null ? { value: null, reason: { code: 'no_baseline' } } : { value };
 
 const base: Omit<OverviewItem, 'id' | 'status' | 'progress'> = {
   name: '',
@@ -12,15 +17,16 @@ const base: Omit<OverviewItem, 'id' | 'status' | 'progress'> = {
   latestValue: 1,
   cumulativeValue: null,
   missingYears: [],
-  gap: null,
-  requiredAnnualChange: null,
-  averageAnnualChange: null,
+  isProvisional: false,
+  gap: f(null),
+  requiredAnnualChange: f(null),
+  averageAnnualChange: f(null),
 };
 const items: OverviewItem[] = [
-  { ...base, id: 'x', status: 'achieved', progress: 1.5 },
-  { ...base, id: 'y', status: 'lagging', progress: 0.4 },
-  { ...base, id: 'z', status: 'no_data', progress: null },
-  { ...base, id: 'w', status: 'lagging', progress: 0.1, domain: 'education' },
+  { ...base, id: 'x', status: 'achieved', progress: f(1.5) },
+  { ...base, id: 'y', status: 'lagging', progress: f(0.4) },
+  { ...base, id: 'z', status: 'no_data', progress: f(null) },
+  { ...base, id: 'w', status: 'lagging', progress: f(0.1), domain: 'education' },
 ];
 
 describe('domain bullet rows', () => {
@@ -41,7 +47,7 @@ describe('domain bullet rows', () => {
 
   it('clamps the drawn bar but not the figure', () => {
     const x = bulletRows(items, null, 'plan')[0];
-    expect(x?.progress).toBe(1.5);
+    expect(x?.progress.value).toBe(1.5);
     expect(x?.progressForBar).toBe(1.2);
   });
 });

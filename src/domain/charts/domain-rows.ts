@@ -16,6 +16,7 @@ export interface BulletRow extends OverviewItem {
 const STATUS_SEVERITY: readonly StatusCode[] = [
   ...BEHIND_STATUSES,
   'on_track',
+  'likely_achieved',
   'achieved',
   'manual',
   'not_assessable',
@@ -35,8 +36,9 @@ export function bulletRows(
     .map((item, order) => ({
       ...item,
       order,
-      shortfall: item.progress === null ? null : item.timeProgress - item.progress,
-      progressForBar: item.progress === null ? null : Math.min(1.2, Math.max(0, item.progress)),
+      shortfall: item.progress.value === null ? null : item.timeProgress - item.progress.value,
+      progressForBar:
+        item.progress.value === null ? null : Math.min(1.2, Math.max(0, item.progress.value)),
     }))
     .filter((row) => domainId === null || row.domain === domainId);
   const severity = (s: StatusCode) => STATUS_SEVERITY.indexOf(s);

@@ -40,7 +40,7 @@ const jobs: AssessableItem = {
 
 function shape(item: AssessableItem, actuals: Record<number, number>, asOfYear: number) {
   const map = new Map(Object.entries(actuals).map(([y, v]) => [Number(y), v]));
-  const result = assessIndicator({ item, calendar, actuals: map, asOfYear, mode: 'midterm' });
+  const result = assessIndicator({ item, calendar, actuals: map, asOfYear });
   return { result, chart: indicatorSeries(result, item.kind, calendar, map, asOfYear) };
 }
 
@@ -61,7 +61,7 @@ describe('indicator series', () => {
     const { result, chart } = shape(beds, { 2016: 4.5, 2017: 4.7, 2018: 4.9 }, 2018);
     expect(chart.points.slice(0, 3).every((p) => p.projection === null)).toBe(true);
     expect(chart.points[3]?.projection).toBe(4.9);
-    expect(chart.points[5]?.projection).toBeCloseTo(result.projectedValue as number);
+    expect(chart.points[5]?.projection).toBeCloseTo(result.projectedValue.value as number);
   });
 
   it('shades the zone above a ">99" target', () => {

@@ -100,7 +100,7 @@ export function indicatorSeries(
       });
     }
   } else {
-    const B = result.baselineValue;
+    const B = result.baseline.value;
     const base = calendar.baseYear;
     for (let year = base; year <= result.targetYear; year++) {
       const reported = year <= lastShown && year !== base ? actuals.get(year) : undefined;
@@ -116,8 +116,9 @@ export function indicatorSeries(
 
   // The projection: from the latest figure (level value or running total) to the engine's value.
   const latestFigure = isCumulative ? result.cumulativeValue : result.latestValue;
+  const projected = result.projectedValue.value;
   if (
-    result.projectedValue !== null &&
+    projected !== null &&
     result.latestYear !== null &&
     latestFigure !== null &&
     result.latestYear < result.targetYear
@@ -128,7 +129,7 @@ export function indicatorSeries(
           result.latestYear,
           latestFigure,
           result.targetYear,
-          result.projectedValue,
+          projected,
           point.year,
         );
       }

@@ -7,6 +7,11 @@ import {
   statusTiles,
   type OverviewItem,
 } from './overview-data';
+import type { Figure } from '../assessment/types';
+
+/** A computed figure, or (null) one that cannot be computed, for building test items. */
+const f = (value: number | null): Figure =>
+  value === null ? { value: null, reason: { code: 'no_baseline' } } : { value };
 
 function item(overrides: Partial<OverviewItem> & Pick<OverviewItem, 'id'>): OverviewItem {
   return {
@@ -14,26 +19,27 @@ function item(overrides: Partial<OverviewItem> & Pick<OverviewItem, 'id'>): Over
     domain: 'health',
     unit: '%',
     status: 'on_track',
-    progress: 0.6,
+    isProvisional: false,
+    progress: f(0.6),
     timeProgress: 0.6,
     targetYear: 2020,
     latestYear: 2018,
     latestValue: 1,
     cumulativeValue: null,
     missingYears: [],
-    gap: 1,
-    requiredAnnualChange: 0.5,
-    averageAnnualChange: 0.5,
+    gap: f(1),
+    requiredAnnualChange: f(0.5),
+    averageAnnualChange: f(0.5),
     ...overrides,
   };
 }
 
 const items: OverviewItem[] = [
   item({ id: 'a', status: 'achieved', domain: 'education' }),
-  item({ id: 'b', status: 'lagging', progress: 0.5, requiredAnnualChange: 0.9 }),
-  item({ id: 'c', status: 'lagging', progress: 0.1, requiredAnnualChange: 2 }),
-  item({ id: 'd', status: 'regressing', progress: -0.2, averageAnnualChange: -0.1 }),
-  item({ id: 'e', status: 'no_data', progress: null, missingYears: [2016, 2017, 2018] }),
+  item({ id: 'b', status: 'lagging', progress: f(0.5), requiredAnnualChange: f(0.9) }),
+  item({ id: 'c', status: 'lagging', progress: f(0.1), requiredAnnualChange: f(2) }),
+  item({ id: 'd', status: 'regressing', progress: f(-0.2), averageAnnualChange: f(-0.1) }),
+  item({ id: 'e', status: 'no_data', progress: f(null), missingYears: [2016, 2017, 2018] }),
   item({ id: 'f', status: 'on_track', missingYears: [2018] }),
 ];
 
@@ -41,7 +47,7 @@ describe('overview data', () => {
   it('counts every status once, keeping zero tiles so the layout does not jump', () => {
     // Given six items; When tiles are counted; Then counts add up and zeros are present.
     const tiles = statusTiles(items);
-    expect(tiles).toHaveLength(8);
+    expect(tiles).toHaveLength(10);
     expect(Object.fromEntries(tiles.map((t) => [t.status, t.count]))).toMatchObject({
       achieved: 1,
       on_track: 1,

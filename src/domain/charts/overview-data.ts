@@ -1,5 +1,5 @@
 import { rollUpStatuses } from '../assessment/rollup';
-import { STATUS_CODES, type StatusCode } from '../assessment/types';
+import { STATUS_CODES, type Figure, type StatusCode } from '../assessment/types';
 import type { Domain } from '../catalog/schema';
 
 /** What the overview needs of one assessed item (a PlanItemResult, with the status shown). */
@@ -9,20 +9,26 @@ export interface OverviewItem {
   domain: string;
   unit: string | null;
   status: StatusCode;
-  progress: number | null;
+  isProvisional: boolean;
+  progress: Figure;
   timeProgress: number;
   targetYear: number;
   latestYear: number | null;
   latestValue: number | null;
   cumulativeValue: number | null;
   missingYears: readonly number[];
-  gap: number | null;
-  requiredAnnualChange: number | null;
-  averageAnnualChange: number | null;
+  gap: Figure;
+  requiredAnnualChange: Figure;
+  averageAnnualChange: Figure;
 }
 
 /** Statuses that call for action, most serious first: the order of the "behind" list. */
-export const BEHIND_STATUSES: readonly StatusCode[] = ['regressing', 'not_achieved', 'lagging'];
+export const BEHIND_STATUSES: readonly StatusCode[] = [
+  'regressing',
+  'not_achieved',
+  'likely_not_achieved',
+  'lagging',
+];
 
 export interface StatusTile {
   status: StatusCode;
@@ -102,8 +108,11 @@ export function mostLagging(items: readonly OverviewItem[], limit = 10): Lagging
     .filter((item) => BEHIND_STATUSES.includes(item.status))
     .map((item) => ({
       ...item,
-      shortfall: item.progress === null ? null : item.timeProgress - item.progress,
-      accelerationFactor: accelerationFactor(item.requiredAnnualChange, item.averageAnnualChange),
+      shortfall: item.progress.value === null ? null : item.timeProgress - item.progress.value,
+      accelerationFactor: accelerationFactor(
+        item.requiredAnnualChange.value,
+        item.averageAnnualChange.value,
+      ),
     }))
     .sort(
       (a, b) =>

@@ -4,7 +4,7 @@ import {
   type RegionValue,
 } from '../assessment/equalization';
 import { assessIndicator } from '../assessment/assess';
-import { actualsIndex } from '../assessment/plan';
+import { indexValues } from '../assessment/plan';
 import type { AssessableItem, PlanCalendar } from '../assessment/types';
 import type { Comparator, IndicatorKind } from '../catalog/schema';
 
@@ -133,14 +133,14 @@ export function compareRegions(input: {
   const target = kind === 'cumulative' ? null : input.target;
   const targetYear = schedule ? (schedule.item.year ?? schedule.calendar.endYear) : year;
   const hasSchedule = schedule !== undefined && target !== null && year < targetYear;
+  const values = indexValues(rows);
   const verdict = (regionId: string): boolean | null => {
     if (!hasSchedule || !schedule) return null;
     const status = assessIndicator({
       item: schedule.item,
       calendar: schedule.calendar,
-      actuals: actualsIndex(rows, regionId)(itemId),
+      actuals: values.actuals(regionId, itemId),
       asOfYear: year,
-      mode: 'midterm',
       scope: 'subregion',
     }).status;
     if (status === 'lagging' || status === 'regressing') return true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAllPlans } from '../catalog/test-plans';
+import { indexValues } from '../assessment/plan';
 import { regionStatusRows } from './region-status';
 
 const dazhou = loadAllPlans().find((p) => p.id === 'dazhou');
@@ -18,17 +19,16 @@ describe('status by county', () => {
       { itemId: beds, regionId: 'dazhou', year: 2018, value: 5 },
     ];
     const regions = [
-      { regionId: 'dazhou', name: '达州市' },
-      { regionId: 'tongchuan', name: '通川区' },
-      { regionId: 'quxian', name: '渠县' },
-      { regionId: 'kaijiang', name: '开江县' },
+      { regionId: 'dazhou', name: '达州市', role: 'plan-area' as const },
+      { regionId: 'tongchuan', name: '通川区', role: 'subregion' as const },
+      { regionId: 'quxian', name: '渠县', role: 'subregion' as const },
+      { regionId: 'kaijiang', name: '开江县', role: 'subregion' as const },
     ];
     const result = regionStatusRows(
       dazhou as NonNullable<typeof dazhou>,
-      rows,
+      indexValues(rows),
       regions,
       2018,
-      'midterm',
     );
     expect(result.map((r) => r.name)).toEqual(['渠县', '通川区', '开江县']);
     expect(result[0]).toMatchObject({ behind: 1, assessed: 1, behindShare: 1 });

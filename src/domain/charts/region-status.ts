@@ -1,6 +1,6 @@
-import { assessPlan, type ObservationLike } from '../assessment/plan';
+import { assessPlan, type RegionRole, type ValueIndex } from '../assessment/plan';
 import { rollUpStatuses } from '../assessment/rollup';
-import type { AssessmentMode, StatusCode } from '../assessment/types';
+import type { StatusCode } from '../assessment/types';
 import type { Plan } from '../catalog/schema';
 import { BEHIND_STATUSES } from './overview-data';
 
@@ -22,19 +22,17 @@ export interface RegionStatusRow {
  */
 export function regionStatusRows(
   plan: Plan,
-  rows: readonly ObservationLike[],
-  regions: ReadonlyArray<{ regionId: string; name: string }>,
+  values: ValueIndex,
+  regions: ReadonlyArray<{ regionId: string; name: string; role: RegionRole }>,
   asOfYear: number,
-  mode: AssessmentMode,
 ): RegionStatusRow[] {
-  const ownArea = plan.regions[0]?.id;
   const out = regions
-    .filter((r) => r.regionId !== ownArea)
+    .filter((r) => r.role === 'subregion')
     .map((region) => {
-      const results = assessPlan(plan, { rows, regionId: region.regionId }, asOfYear, mode);
+      const results = assessPlan(plan, values, region, asOfYear);
       const { counts } = rollUpStatuses(results, []).plan;
       const behind = BEHIND_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-      const assessed = behind + counts.achieved + counts.on_track;
+      const assessed = behind + counts.achieved + counts.on_track + counts.likely_achieved;
       return {
         regionId: region.regionId,
         name: region.name,
