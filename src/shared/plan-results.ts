@@ -1,0 +1,113 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ObservationRow, RegionRow } from '../db/database';
+import {
+  applyJudgements,
+  assessPlan,
+  catalogRegionRole,
+  indexValues,
+  planModeFor,
+  type AssessmentMode,
+  type JudgedResult,
+  type RegionRole,
+  type ValueIndex,
+} from '../domain/assessment';
+import type { Plan } from '../domain/catalog/schema';
+import { useDataset } from './dataset';
+import { useObservations } from './observations';
+import { queryKeys } from './query-keys';
+import { useRegions } from './regions';
+
+/**
+ * The as-of year when none is chosen: the latest year of the period with any value, so that a
+ * reader first sees the newest figures; the period's first year when there is none. The one
+ * default of every page.
+ */
+export function defaultYear(plan: Plan, rows: readonly { year: number }[]): number {
+  let latest = plan.period.start;
+  for (const row of rows) {
+    if (row.year > latest && row.year <= plan.period.end) latest = row.year;
+  }
+  return latest;
+}
+
+/** The years an as-of year can be: the plan's period. */
+export function periodYears(plan: Plan): number[] {
+  const years: number[] = [];
+  for (let y = plan.period.start; y <= plan.period.end; y++) years.push(y);
+  return years;
+}
+
+/** The role of a stored region in its plan: its own area, or one of its counties. */
+export function regionRole(plan: Plan, region: Pick<RegionRow, 'regionId'>): RegionRole {
+  return catalogRegionRole(plan, region.regionId);
+}
+
+/** Every judgement of a plan (all regions and years), filtered in memory. */
+export function usePlanJudgements(planId: string) {
+  const { db, dataset } = useDataset();
+  return useQuery({
+    queryKey: [...queryKeys.judgements(dataset, planId), 'all'],
+    queryFn: () => db.judgements.where('planId').equals(planId).toArray(),
+  });
+}
+
+export interface PlanResults {
+  /** The plan's regions that are not archived, its own area first. */
+  regions: RegionRow[];
+  region: RegionRow | undefined;
+  role: RegionRole;
+  rows: ObservationRow[];
+  values: ValueIndex;
+  year: number;
+  /** 终期评估 in the plan's end year, else 中期评估 (docs/methodology.md §4). */
+  mode: AssessmentMode;
+  /** Every item's result for the region and year, with the evaluators' judgements laid over. */
+  results: JudgedResult[];
+  isLoading: boolean;
+  error: unknown;
+}
+
+/**
+ * The one assessment path of the app: the judged results of a plan for a region and as-of year,
+ * from one index of the stored values. 总览, 评估, 数据录入 and every export read this, so they
+ * cannot disagree about an indicator.
+ */
+export function usePlanResults(
+  plan: Plan,
+  choice: { regionId: string | null | undefined; year: number | null | undefined },
+): PlanResults {
+  const regionsQuery = useRegions(plan);
+  const observations = useObservations(plan.id);
+  const judgements = usePlanJudgements(plan.id);
+  const regions = useMemo(
+    () => (regionsQuery.data ?? []).filter((r) => r.archived === 0),
+    [regionsQuery.data],
+  );
+  const region = regions.find((r) => r.regionId === choice.regionId) ?? regions[0];
+  const rows = useMemo(() => observations.data ?? [], [observations.data]);
+  const values = useMemo(() => indexValues(rows), [rows]);
+  const year = choice.year ?? defaultYear(plan, rows);
+  const regionId = region?.regionId;
+  const role = region ? regionRole(plan, region) : 'plan-area';
+
+  const results = useMemo(() => {
+    if (!regionId) return [];
+    const computed = assessPlan(plan, values, { regionId, role }, year);
+    const own = (judgements.data ?? []).filter((j) => j.regionId === regionId);
+    return applyJudgements(computed, own, year);
+  }, [plan, values, regionId, role, year, judgements.data]);
+
+  return {
+    regions,
+    region,
+    role,
+    rows,
+    values,
+    year,
+    mode: planModeFor(plan, year),
+    results,
+    isLoading: regionsQuery.isLoading || observations.isLoading || judgements.isLoading,
+    error: regionsQuery.error ?? observations.error ?? judgements.error,
+  };
+}
