@@ -16,7 +16,8 @@ function runCli(...args: string[]) {
 
 const GOOD = 'test/fixtures/dazhou-actuals.csv';
 
-describe('npm run assess', () => {
+// Each test starts the CLI (tsx) several times: seconds each on a loaded two-core machine.
+describe('npm run assess', { timeout: 60_000 }, () => {
   it('prints JSON that equals what the app computes for the same data', () => {
     const { code, stdout } = runCli(
       '--plan',

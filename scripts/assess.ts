@@ -141,10 +141,7 @@ function main(): void {
     process.stdout.write(`\uFEFF${lines.join('\r\n')}\r\n`);
   } else {
     const regionName = plan.regions.find((r) => r.id === region)?.name ?? region;
-    printTable(
-      records,
-      `${plan.name}｜区域：${regionName}｜截至${asOfYear}年｜${modeLabel(mode)}`,
-    );
+    printTable(records, `${plan.name}｜区域：${regionName}｜截至${asOfYear}年｜${modeLabel(mode)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { assessPlan, rollUpStatuses } from '../src/domain/assessment/index';
+import { assessPlan, indexValues, rollUpStatuses } from '../src/domain/assessment/index';
+import { resultSentence } from '../src/domain/wording';
 import { loadAllPlans } from '../src/domain/catalog/test-plans';
 import { generateDemoValues } from '../src/domain/demo/generate';
 import { BASE_URL, openBrowser, screenshot, type Session } from './browser';
@@ -29,7 +30,12 @@ describe('评估', () => {
     if (!dazhou) throw new Error('dazhou');
     const regionIds = dazhou.regions.map((r) => r.id);
     const values = generateDemoValues(dazhou, regionIds, 2018, 2016);
-    const results = assessPlan(dazhou, { rows: values, regionId: 'quxian' }, 2018, 'midterm');
+    const results = assessPlan(
+      dazhou,
+      indexValues(values),
+      { regionId: 'quxian', role: 'subregion' },
+      2018,
+    );
     const rollup = rollUpStatuses(
       results,
       dazhou.domains.map((d) => d.id),
@@ -44,7 +50,7 @@ describe('评估', () => {
     const beds = results.find((r) => r.id === 'health.hospital-beds-per-1000');
     await expect
       .poll(() => table.locator('tr[data-item="health.hospital-beds-per-1000"]').textContent())
-      .toContain(beds?.explanation ?? '');
+      .toContain(beds ? resultSentence(dazhou, beds) : '—');
     await screenshot(page, 'assessment');
     expect(session.errors).toEqual([]);
   });
@@ -70,7 +76,7 @@ describe('评估', () => {
       .toBe('on_track');
     await expect
       .poll(() => judged.getByTestId('judgement-note').textContent())
-      .toContain('计算结果：需人工评定');
+      .toContain('计算状态：需人工评定');
     await page.reload();
     await expect
       .poll(() => judged.getByTestId('judgement-note').textContent())
@@ -80,6 +86,44 @@ describe('评估', () => {
       .poll(() => page.getByTestId('judgement-form').textContent())
       .toContain('→ 符合进度');
     await screenshot(page, 'assessment-judgement');
+
+    // One path: 总览 and 数据录入 show the evaluator's status for the same item and year.
+    const item = 'housing.rural-dilapidated-housing-renovation';
+    await page.goto(`${BASE_URL}#/overview?plan=zhoucun&year=2018&view=domain`);
+    await expect
+      .poll(() =>
+        page
+          .locator(`[data-testid="bullet-row"][data-item="${item}"] [data-status]`)
+          .first()
+          .getAttribute('data-status'),
+      )
+      .toBe('on_track');
+    await page.goto(`${BASE_URL}#/entry?plan=zhoucun&asof=2018`);
+    await expect
+      .poll(() =>
+        page
+          .locator(
+            `tr:has(th:text-is("${'建档立卡贫困户、低保户、农村分散供养特困人员、贫困残疾人家庭等4类重点对象农村危房改造'}")) [data-status]`,
+          )
+          .first()
+          .getAttribute('data-status'),
+      )
+      .toBe('on_track');
+
+    // A year later the judgement is carried over, marked, until the evaluator confirms it.
+    await page.goto(`${BASE_URL}#/assessment?plan=zhoucun&year=2019`);
+    const next = page.locator(`tr[data-item="${item}"]`);
+    await expect
+      .poll(() => next.getByTestId('judgement-note').textContent())
+      .toContain('沿用2018年人工评定：符合进度');
+    await expect.poll(() => next.getByTestId('judgement-note').textContent()).toContain('待确认');
+    await next.getByRole('button', { name: '确认沿用' }).click();
+    await expect
+      .poll(() => next.getByTestId('judgement-note').textContent())
+      .toContain('人工评定：符合进度（理由：沿用2018年评定');
+    await expect
+      .poll(() => next.getByTestId('judgement-note').textContent())
+      .not.toContain('待确认');
     expect(session.errors).toEqual([]);
   });
 });

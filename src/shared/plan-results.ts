@@ -52,6 +52,35 @@ export function usePlanJudgements(planId: string) {
   });
 }
 
+/**
+ * Judged results of several regions of a plan (the entry grid by indicator, 区域均衡): the same
+ * values index, judgements and engine as usePlanResults, region by region.
+ */
+export function useRegionResults(
+  plan: Plan,
+  regions: readonly Pick<RegionRow, 'regionId'>[],
+  year: number,
+): Map<string, Map<string, JudgedResult>> {
+  const observations = useObservations(plan.id);
+  const judgements = usePlanJudgements(plan.id);
+  const values = useMemo(() => indexValues(observations.data ?? []), [observations.data]);
+  const regionIds = regions.map((r) => r.regionId).join('|');
+  return useMemo(() => {
+    const out = new Map<string, Map<string, JudgedResult>>();
+    for (const regionId of regionIds ? regionIds.split('|') : []) {
+      const computed = assessPlan(
+        plan,
+        values,
+        { regionId, role: regionRole(plan, { regionId }) },
+        year,
+      );
+      const own = (judgements.data ?? []).filter((j) => j.regionId === regionId);
+      out.set(regionId, new Map(applyJudgements(computed, own, year).map((r) => [r.id, r])));
+    }
+    return out;
+  }, [plan, values, regionIds, year, judgements.data]);
+}
+
 export interface PlanResults {
   /** The plan's regions that are not archived, its own area first. */
   regions: RegionRow[];

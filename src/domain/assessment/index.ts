@@ -15,6 +15,7 @@ export {
   indexValues,
   planCalendar,
   planItems,
+  planAreaRegionId,
   planModeFor,
 } from './plan';
 export type {

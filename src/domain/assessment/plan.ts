@@ -162,7 +162,16 @@ export function applyJudgements(
   });
 }
 
-/** The role of a region in a plan read from the catalog alone (the CLI): its first region is its own area. */
+/**
+ * The plan's own area as the catalog defines it: its first region (docs/catalog.md). Regions
+ * copied into the database take their role from this once, when they are first seeded; a rename
+ * never changes it.
+ */
+export function planAreaRegionId(plan: Plan): string {
+  return plan.regions[0]?.id ?? plan.id;
+}
+
+/** The role of a region in a plan read from the catalog alone (the CLI, other plans). */
 export function catalogRegionRole(plan: Plan, regionId: string): RegionRole {
-  return plan.regions[0]?.id === regionId ? 'plan-area' : 'subregion';
+  return planAreaRegionId(plan) === regionId ? 'plan-area' : 'subregion';
 }

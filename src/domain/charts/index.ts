@@ -2,7 +2,7 @@ export {
   accelerationFactor,
   BEHIND_STATUSES,
   domainStatusRows,
-  itemsWithoutDataForYear,
+  itemsOnOlderData,
   mostLagging,
   statusTiles,
 } from './overview-data';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accelerationFactor,
   domainStatusRows,
-  itemsWithoutDataForYear,
+  itemsOnOlderData,
   mostLagging,
   statusTiles,
   type OverviewItem,
@@ -39,24 +39,55 @@ const items: OverviewItem[] = [
   item({ id: 'b', status: 'lagging', progress: f(0.5), requiredAnnualChange: f(0.9) }),
   item({ id: 'c', status: 'lagging', progress: f(0.1), requiredAnnualChange: f(2) }),
   item({ id: 'd', status: 'regressing', progress: f(-0.2), averageAnnualChange: f(-0.1) }),
-  item({ id: 'e', status: 'no_data', progress: f(null), missingYears: [2016, 2017, 2018] }),
-  item({ id: 'f', status: 'on_track', missingYears: [2018] }),
+  item({
+    id: 'e',
+    status: 'no_data',
+    progress: f(null),
+    latestYear: null,
+    missingYears: [2016, 2017, 2018],
+  }),
+  item({ id: 'f', status: 'on_track', latestYear: 2017, missingYears: [2018] }),
 ];
 
 describe('overview data', () => {
   it('counts every status once, keeping zero tiles so the layout does not jump', () => {
     // Given six items; When tiles are counted; Then counts add up and zeros are present.
-    const tiles = statusTiles(items);
-    expect(tiles).toHaveLength(10);
+    const tiles = statusTiles(items, 'midterm');
+    // Mid-term: no 未实现 / 预计 cards, as none of the six has one.
+    expect(tiles.map((t) => t.status)).toEqual([
+      'achieved',
+      'on_track',
+      'lagging',
+      'regressing',
+      'manual',
+      'not_assessable',
+      'no_data',
+    ]);
     expect(Object.fromEntries(tiles.map((t) => [t.status, t.count]))).toMatchObject({
       achieved: 1,
       on_track: 1,
       lagging: 2,
       regressing: 1,
       no_data: 1,
-      not_achieved: 0,
     });
     expect(tiles.reduce((s, t) => s + t.count, 0)).toBe(items.length);
+  });
+
+  it('shows a status of the other mode only when an item has it', () => {
+    const early = item({ id: 'g', status: 'not_achieved', targetYear: 2017 });
+    expect(statusTiles([...items, early], 'midterm').map((t) => t.status)).toContain(
+      'not_achieved',
+    );
+    const final = statusTiles([item({ id: 'h', status: 'likely_achieved' })], 'final');
+    expect(final.map((t) => t.status)).toEqual([
+      'achieved',
+      'likely_achieved',
+      'likely_not_achieved',
+      'not_achieved',
+      'manual',
+      'not_assessable',
+      'no_data',
+    ]);
   });
 
   it('stacks statuses per domain in plan order and drops empty domains', () => {
@@ -93,9 +124,13 @@ describe('overview data', () => {
     expect(accelerationFactor(-0.6, 0.3)).toBeNull();
   });
 
-  it('counts items without a value for the as-of year, or for an earlier target year', () => {
-    expect(itemsWithoutDataForYear(items, 2018).map((i) => i.id)).toEqual(['e', 'f']);
-    const early = item({ id: 'g', targetYear: 2017, missingYears: [2017] });
-    expect(itemsWithoutDataForYear([early], 2019)).toHaveLength(1);
+  it('counts items judged on a figure older than the as-of year (or an earlier target year)', () => {
+    // 'e' has no data at all (counted as 无数据, not here); 'f' rests on 2017.
+    expect(itemsOnOlderData(items, 2018).map((i) => i.id)).toEqual(['f']);
+    const early = item({ id: 'g', targetYear: 2017, latestYear: 2016 });
+    expect(itemsOnOlderData([early], 2019)).toHaveLength(1);
+    expect(itemsOnOlderData([item({ id: 'k', targetYear: 2017, latestYear: 2017 })], 2019)).toEqual(
+      [],
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { rollUpStatuses } from '../assessment/rollup';
-import { STATUS_CODES, type Figure, type StatusCode } from '../assessment/types';
+import {
+  FINAL_ONLY_STATUSES,
+  MIDTERM_ONLY_STATUSES,
+  STATUS_CODES,
+  type AssessmentMode,
+  type Figure,
+  type StatusCode,
+} from '../assessment/types';
 import type { Domain } from '../catalog/schema';
 
 /** What the overview needs of one assessed item (a PlanItemResult, with the status shown). */
@@ -35,10 +42,17 @@ export interface StatusTile {
   count: number;
 }
 
-/** One count per status, in STATUS_CODES order (zeros kept, so tiles never jump around). */
-export function statusTiles(items: readonly OverviewItem[]): StatusTile[] {
+/**
+ * One count per status that the mode can give, in STATUS_CODES order (zeros kept, so tiles never
+ * jump around). A status of the other mode appears only when some item has it (a 2017 target
+ * judged finally in a mid-term view, a cap already exceeded), never as an empty card.
+ */
+export function statusTiles(items: readonly OverviewItem[], mode: AssessmentMode): StatusTile[] {
   const { plan } = rollUpStatuses(items, []);
-  return STATUS_CODES.map((status) => ({ status, count: plan.counts[status] }));
+  const foreign = mode === 'midterm' ? FINAL_ONLY_STATUSES : MIDTERM_ONLY_STATUSES;
+  return STATUS_CODES.filter((status) => !foreign.has(status) || plan.counts[status] > 0).map(
+    (status) => ({ status, count: plan.counts[status] }),
+  );
 }
 
 /** One row per domain for a stacked bar: the counts by status, keyed by status code. */
@@ -123,12 +137,11 @@ export function mostLagging(items: readonly OverviewItem[], limit = 10): Lagging
 }
 
 /**
- * Items without a value for the as-of year itself (or for their target year, when that came
- * earlier): their status rests on an older figure or on none.
+ * Items judged on a figure older than the as-of year (or than their target year, when that came
+ * earlier): they have data, but not for that year. Items with no data at all are 无数据 already.
  */
-export function itemsWithoutDataForYear(
-  items: readonly OverviewItem[],
-  asOfYear: number,
-): OverviewItem[] {
-  return items.filter((item) => item.missingYears.includes(Math.min(asOfYear, item.targetYear)));
+export function itemsOnOlderData(items: readonly OverviewItem[], asOfYear: number): OverviewItem[] {
+  return items.filter(
+    (item) => item.latestYear !== null && item.latestYear < Math.min(asOfYear, item.targetYear),
+  );
 }

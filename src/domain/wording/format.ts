@@ -136,9 +136,19 @@ export function differenceUnitLabel(unit: string | null, locale: Locale = 'zh-CN
   return unitLabel(unit, locale);
 }
 
-/** A signed figure for tables ("-0.75", "0.25"): numbers stay numbers when pasted to Excel. */
-export function formatSigned(value: number, digits: number = DIGITS.derived): string {
-  return formatNumber(value, digits);
+/**
+ * A signed change for screen tables, with its unit: "+0.25张", "-0.75个百分点", "0". The sign is
+ * ASCII, as in Excel; exports write the plain number instead.
+ */
+export function formatSignedDifference(
+  value: number,
+  unit: string | null,
+  locale: Locale = 'zh-CN',
+  digits: number = DIGITS.derived,
+): string {
+  const rounded = roundTo(value, digits);
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '-' : '';
+  return `${sign}${formatDifference(rounded, unit, locale, digits)}`;
 }
 
 /**

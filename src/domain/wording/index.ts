@@ -6,7 +6,7 @@ export {
   formatPercent,
   formatProgress,
   formatQuantity,
-  formatSigned,
+  formatSignedDifference,
   formatYearList,
   formatYears,
   unitAfterNumber,

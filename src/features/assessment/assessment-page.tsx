@@ -1,39 +1,32 @@
 import { Fragment, useState } from 'react';
 import {
-  applyJudgements,
-  assessPlan,
-  formatDifference,
-  formatPercent,
-  formatProgress,
-  formatQuantity,
-  POINTS_EN,
   rollUpStatuses,
   STATUS_CODES,
-  assessmentExportRows,
-  assessmentModeFor,
-  describeTarget,
   type JudgedResult,
   type StatusCode,
 } from '../../domain/assessment/index';
 import type { Plan } from '../../domain/catalog/schema';
 import { toCsvCell } from '../../domain/csv/parse-csv';
+import { assessmentExportRows } from '../../domain/wording';
 import { useDataset } from '../../shared/dataset';
-import { useLocale, useT } from '../../shared/i18n';
-import { useObservations } from '../../shared/observations';
+import { useT } from '../../shared/i18n';
+import { JudgementNote } from '../../shared/judgement-note';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
-import { useRegions } from '../../shared/regions';
+import { periodYears, usePlanResults } from '../../shared/plan-results';
 import { buildHref, useRoute, useSetParams } from '../../shared/router';
 import { useAuthorName } from '../../shared/settings';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
+import { FigureText, ProgressText, useWording } from '../../shared/wording';
 import './assessment.css';
 import { assessmentMessages } from './messages';
-import { useJudgementHistory, useJudgements, useSetJudgement } from './queries';
+import { useJudgementHistory, useSetJudgement } from './queries';
 import { DomainSelect, RegionSelect } from '../../shared/selectors';
 
-// What an evaluator can set: the mid-term statuses, or at the final assessment met / not met.
+// What an evaluator can set: the mid-term statuses, or at the final assessment met / not met
+// (and, where data is still missing, the provisional verdicts).
 const JUDGEABLE: Record<'midterm' | 'final', StatusCode[]> = {
   midterm: ['achieved', 'on_track', 'lagging', 'regressing'],
-  final: ['achieved', 'not_achieved'],
+  final: ['achieved', 'not_achieved', 'likely_achieved', 'likely_not_achieved'],
 };
 
 function JudgementForm({
@@ -41,14 +34,12 @@ function JudgementForm({
   result,
   regionId,
   asOfYear,
-  mode,
   onDone,
 }: {
   plan: Plan;
   result: JudgedResult;
   regionId: string;
   asOfYear: number;
-  mode: 'midterm' | 'final';
   onDone: () => void;
 }) {
   const t = useT(assessmentMessages);
@@ -56,10 +47,12 @@ function JudgementForm({
   const by = useAuthorName();
   const save = useSetJudgement();
   const history = useJudgementHistory({ planId: plan.id, itemId: result.id, regionId, asOfYear });
-  const choices = JUDGEABLE[mode];
+  // The item's own mode: a 2017 target is judged finally in a mid-term year.
+  const choices = JUDGEABLE[result.mode];
   const [status, setStatus] = useState<StatusCode>(
-    result.judgement?.status ??
-      (choices.includes(result.status) ? result.status : (choices[0] as StatusCode)),
+    (result.judgement && choices.includes(result.judgement.status)
+      ? result.judgement.status
+      : null) ?? (choices.includes(result.status) ? result.status : (choices[0] as StatusCode)),
   );
   const [reason, setReason] = useState(result.judgement?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -171,42 +164,24 @@ function downloadCsv(fileName: string, rows: Array<Array<string | number | null>
 export default function AssessmentPage({ entry }: FeaturePageProps) {
   const t = useT(assessmentMessages);
   const label = useStatusLabel();
+  const wording = useWording();
+  const by = useAuthorName();
   const plan = entry.plan;
   const { dataset } = useDataset();
-  const { locale } = useLocale();
   const route = useRoute();
   const setParams = useSetParams();
-  const regions = useRegions(plan);
-  const observations = useObservations(plan.id);
-  const activeRegions = (regions.data ?? []).filter((r) => r.archived === 0);
-  const regionId = route.params.get('region') ?? activeRegions[0]?.regionId;
-  const years: number[] = [];
-  for (let y = plan.period.start; y <= plan.period.end; y++) years.push(y);
-  const latestWithData = Math.max(
-    plan.period.start,
-    ...(observations.data ?? [])
-      .filter((o) => o.regionId === regionId && o.year > plan.baseYear)
-      .map((o) => o.year),
-  );
-  const asOfYear = Number(route.params.get('year') ?? latestWithData);
-  const mode = assessmentModeFor(
-    route.params.get('mode') === 'midterm' ? 'midterm' : 'final',
-    asOfYear,
-    plan,
-  );
+  const yearParam = Number(route.params.get('year'));
+  const assessment = usePlanResults(plan, {
+    regionId: route.params.get('region'),
+    year: Number.isInteger(yearParam) && yearParam > 0 ? yearParam : null,
+  });
+  const { regions, region, results, year: asOfYear, mode } = assessment;
+  const regionId = region?.regionId;
   const statusFilter = route.params.get('status');
   const domainFilter = route.params.get('domain');
-  const judgements = useJudgements(plan.id, regionId, asOfYear);
   const [judging, setJudging] = useState<string | null>(null);
+  const save = useSetJudgement();
 
-  // Assessing a plan takes well under a millisecond (about 50 items), so it is not memoized.
-  const results =
-    regionId && observations.data
-      ? applyJudgements(
-          assessPlan(plan, { rows: observations.data, regionId }, asOfYear, mode),
-          judgements.data ?? [],
-        )
-      : [];
   const rollup = rollUpStatuses(
     results.map((r) => ({ domain: r.domain, status: r.effectiveStatus })),
     plan.domains.map((d) => d.id),
@@ -217,12 +192,8 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
       (!domainFilter || r.domain === domainFilter),
   );
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
-  const hasAnyData = (observations.data ?? []).some((o) => o.regionId === regionId);
-  const regionName = activeRegions.find((r) => r.regionId === regionId)?.name ?? regionId ?? '';
-  const num = (v: number | null, unit: string | null, digits = 4) =>
-    v === null ? '—' : formatQuantity(v, unit, digits);
-  const diff = (v: number | null, unit: string | null) =>
-    v === null ? '—' : formatDifference(v, unit, 2, locale === 'en' ? POINTS_EN : undefined);
+  const hasAnyData = assessment.rows.some((o) => o.regionId === regionId);
+  const regionName = region?.name ?? '';
 
   return (
     <Section
@@ -233,11 +204,8 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           disabled={results.length === 0}
           onClick={() =>
             downloadCsv(
-              `${dataset === 'demo' ? '示例数据-' : ''}${plan.shortName}-${regionName}-${asOfYear}-${t(mode)}.csv`,
-              assessmentExportRows(results, {
-                domainName: (id) => domainName.get(id) ?? id,
-                isDemo: dataset === 'demo',
-              }),
+              `${dataset === 'demo' ? '示例数据-' : ''}${plan.shortName}-${regionName}-${asOfYear}-${wording.mode(mode)}.csv`,
+              assessmentExportRows(plan, results, { isDemo: dataset === 'demo' }),
             )
           }
         >
@@ -249,7 +217,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
         <label>
           {t('region')}
           <RegionSelect
-            regions={activeRegions}
+            regions={regions}
             value={regionId ?? ''}
             onChange={(id) => setParams({ region: id })}
             label={t('region')}
@@ -257,26 +225,17 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
         </label>
         <label>
           {t('asOf')}
-          <select
-            value={asOfYear}
-            onChange={(event) => setParams({ year: event.target.value, mode: null })}
-          >
-            {years.map((y) => (
+          <select value={asOfYear} onChange={(event) => setParams({ year: event.target.value })}>
+            {periodYears(plan).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          {t('mode')}
-          <select value={mode} onChange={(event) => setParams({ mode: event.target.value })}>
-            <option value="midterm">{t('midterm')}</option>
-            <option value="final" disabled={asOfYear < plan.period.end}>
-              {t('final')}
-            </option>
-          </select>
-        </label>
+        <span className="mode-label" data-testid="mode-label" title={t('modeHint')}>
+          {wording.mode(mode)}
+        </span>
         <label>
           {t('status')}
           <select
@@ -320,7 +279,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
           </span>
         ))}
       </p>
-      {!hasAnyData && (
+      {!assessment.isLoading && !hasAnyData && (
         <EmptyState>
           {t('noData')}{' '}
           <a href={buildHref('/entry', { plan: plan.id, region: regionId })}>{t('goEntry')}</a>
@@ -352,16 +311,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                     <td>
                       {r.name}
                       <div className="muted small">
-                        {r.kind === 'cumulative'
-                          ? t('targetLineCumulative', {
-                              target: describeTarget(r.targetRule, r.unit),
-                              start: r.startYear,
-                              end: r.targetYear,
-                            })
-                          : t('targetLine', {
-                              target: describeTarget(r.targetRule, r.unit),
-                              year: r.targetYear,
-                            })}
+                        {t('targetLine', { target: wording.target(plan, r) })}
                       </div>
                       <div className="muted small">
                         {domainName.get(r.domain)}
@@ -369,18 +319,8 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                       </div>
                     </td>
                     <td>
-                      <StatusBadge status={r.effectiveStatus} />
-                      {r.judgement && (
-                        <div className="small judgement-note" data-testid="judgement-note">
-                          {t('computed', { status: label(r.status) })}
-                          <br />
-                          {t('judgedBy', {
-                            by: r.judgement.by,
-                            at: new Date(r.judgement.at).toLocaleDateString('zh-CN'),
-                            reason: r.judgement.reason,
-                          })}
-                        </div>
-                      )}
+                      <StatusBadge status={r.effectiveStatus} isProvisional={r.isProvisional} />
+                      <JudgementNote result={r} />
                       <div>
                         <button
                           type="button"
@@ -389,21 +329,84 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                         >
                           {r.status === 'manual' ? t('judge') : t('adjust')}
                         </button>
+                        {r.isJudgementCarried && r.judgement && regionId && (
+                          <button
+                            type="button"
+                            className="link-button small"
+                            disabled={save.isPending}
+                            onClick={() =>
+                              save.mutate({
+                                planId: plan.id,
+                                itemId: r.id,
+                                regionId,
+                                asOfYear,
+                                by,
+                                status: r.judgement?.status ?? r.status,
+                                reason: t('confirmReason', {
+                                  year: r.judgement?.asOfYear ?? '',
+                                  reason: r.judgement?.reason ?? '',
+                                }),
+                              })
+                            }
+                          >
+                            {t('confirm')}
+                          </button>
+                        )}
                       </div>
                     </td>
                     <td className="num">
-                      {r.progress === null ? '—' : formatProgress(r.progress)}
+                      <ProgressText figure={r.progress} unit={r.unit} />
                     </td>
-                    <td className="num">{formatPercent(r.timeProgress)}</td>
+                    <td className="num">{wording.percent(r.timeProgress)}</td>
                     <td className="num">
-                      {num(r.cumulativeValue ?? r.latestValue, r.unit)}
+                      {wording.quantity(r.cumulativeValue ?? r.latestValue, r.unit)}
                       {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
                     </td>
-                    <td className="num">{diff(r.gap, r.unit)}</td>
-                    <td className="num">{diff(r.requiredAnnualChange, r.unit)}</td>
-                    <td className="num">{diff(r.averageAnnualChange, r.unit)}</td>
-                    <td className="num">{num(r.projectedValue, r.unit, 2)}</td>
-                    <td className="explanation">{r.explanation}</td>
+                    <td className="num">
+                      <FigureText
+                        figure={r.gap}
+                        unit={r.unit}
+                        kind={r.kind}
+                        show={(v) =>
+                          r.kind === 'cumulative'
+                            ? wording.derived(v, r.unit)
+                            : wording.difference(v, r.unit)
+                        }
+                      />
+                    </td>
+                    <td className="num">
+                      <FigureText
+                        figure={r.requiredAnnualChange}
+                        unit={r.unit}
+                        kind={r.kind}
+                        show={(v) =>
+                          r.kind === 'cumulative'
+                            ? wording.derived(v, r.unit)
+                            : wording.signedDifference(v, r.unit)
+                        }
+                      />
+                    </td>
+                    <td className="num">
+                      <FigureText
+                        figure={r.averageAnnualChange}
+                        unit={r.unit}
+                        kind={r.kind}
+                        show={(v) =>
+                          r.kind === 'cumulative'
+                            ? wording.derived(v, r.unit)
+                            : wording.signedDifference(v, r.unit)
+                        }
+                      />
+                    </td>
+                    <td className="num">
+                      <FigureText
+                        figure={r.projectedValue}
+                        unit={r.unit}
+                        kind={r.kind}
+                        show={(v) => wording.derived(v, r.unit)}
+                      />
+                    </td>
+                    <td className="explanation">{wording.sentence(plan, r)}</td>
                   </tr>
                   {judging === r.id && regionId && (
                     <tr className="judgement-row" data-judging={r.id}>
@@ -413,7 +416,6 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                           result={r}
                           regionId={regionId}
                           asOfYear={asOfYear}
-                          mode={mode}
                           onDone={() => setJudging(null)}
                         />
                       </td>

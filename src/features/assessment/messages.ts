@@ -6,8 +6,7 @@ export const assessmentMessages = defineMessages(
     region: '区域',
     asOf: '截至年份',
     mode: '评估类型',
-    midterm: '中期评估',
-    final: '终期评估',
+    modeHint: '评估类型随年份确定：规划末年为终期评估，此前为中期评估',
     status: '状态',
     allStatuses: '全部状态',
     domain: '领域',
@@ -15,7 +14,9 @@ export const assessmentMessages = defineMessages(
     indicator: '指标',
     progress: '完成进度',
     timeProgress: '时间进度',
-    latest: '最新值',
+    latest: '最新值（数据年份）',
+    confirm: '确认沿用',
+    confirmReason: '沿用{year}年评定：{reason}',
     gap: '差距',
     required: '需年均变化',
     average: '已年均变化',
@@ -40,14 +41,14 @@ export const assessmentMessages = defineMessages(
     noData: '所选区域和年份还没有录入任何实际值。',
     goEntry: '去录入数据',
     reasonRequired: '请填写理由。',
-    targetLine: '目标：{target}（{year}年）',
-    targetLineCumulative: '目标：{start}—{end}年累计{target}',
+    targetLine: '目标：{target}',
     methodTitle: '计算方法',
-    method1: '时间进度 =（截至年份 − 2015）÷（目标年份 − 2015），如2018年为60%。',
+    method1:
+      '时间进度 =（数据年份 − 2015）÷（目标年份 − 2015），如2018年为60.0%；缺少截至年份的数据时，按最新有数据的年份评估并注明。',
     method2:
       '完成进度 =（最新实际值 − 基期值）÷（目标值 − 基期值）；期末累计型指标为2016年以来各年数值之和 ÷ 期末累计目标。',
     method3:
-      '中期评估：已达到目标为“已实现”；完成进度不低于时间进度为“符合进度”（时间过半、任务过半），否则为“进度滞后”；较基期向偏离目标方向变化为“逆向变化”。终期评估只判断是否实现目标。',
+      '中期评估：已达到目标为“已实现”（提前实现）；完成进度不低于时间进度为“符合进度”（时间过半、任务过半），否则为“进度滞后”；较基期向偏离目标方向变化为“逆向变化”。终期评估判断是否实现目标；缺少目标年份数据时结论为“预计实现”或“预计难以实现”。缺少年份的数据不计为0，也不按平均值填补，结论可能变化时标“*”。',
     method4:
       '基期值已达到目标（如目标等于基期值）时视为保持（底线）目标；目标为文字表述时需人工评定；区县以其自身2015年数值为基期，全市期末累计目标不直接用于区县。',
     method5:
@@ -59,8 +60,7 @@ export const assessmentMessages = defineMessages(
     region: 'Region',
     asOf: 'As of',
     mode: 'Mode',
-    midterm: 'Mid-term',
-    final: 'Final',
+    modeHint: 'The mode follows the year: final in the plan’s end year, mid-term before it',
     status: 'Status',
     allStatuses: 'All statuses',
     domain: 'Domain',
@@ -68,7 +68,9 @@ export const assessmentMessages = defineMessages(
     indicator: 'Indicator',
     progress: 'Completion',
     timeProgress: 'Time elapsed',
-    latest: 'Latest',
+    latest: 'Latest (data year)',
+    confirm: 'Confirm for this year',
+    confirmReason: 'As judged for {year}: {reason}',
     gap: 'Gap',
     required: 'Required / yr',
     average: 'Average / yr so far',
@@ -93,14 +95,14 @@ export const assessmentMessages = defineMessages(
     noData: 'No values have been entered for this region and year yet.',
     goEntry: 'Enter data',
     reasonRequired: 'Please give a reason.',
-    targetLine: 'Target: {target} ({year})',
-    targetLineCumulative: 'Target: {target} in total, {start}–{end}',
+    targetLine: 'Target: {target}',
     methodTitle: 'Method',
-    method1: 'Time elapsed = (as-of year − 2015) ÷ (target year − 2015); 60% in 2018.',
+    method1:
+      'Time elapsed = (data year − 2015) ÷ (target year − 2015); 60.0% in 2018. Without a value for the as-of year, the latest year with one is used, and said.',
     method2:
       'Completion = (latest value − baseline) ÷ (target − baseline); for period totals, the sum of yearly values since 2016 ÷ the period target.',
     method3:
-      'Mid-term: target met → achieved; completion ≥ time elapsed → on track, else lagging; moved away from the target since the baseline → regressing. Final: met or not met.',
+      'Mid-term: target met → achieved (early); completion ≥ time elapsed → on track, else lagging; moved away from the target since the baseline → regressing. Final: met or not met; without target-year data, likely met or likely missed. A missing year is never counted as 0 nor averaged; verdicts that missing data could change are marked *.',
     method4:
       'A target the baseline already meets is a floor to keep; a target in words needs an evaluator’s judgement; counties use their own 2015 value as baseline, and the area’s period total is not applied to them.',
     method5:

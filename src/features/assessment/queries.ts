@@ -1,22 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StatusCode } from '../../domain/assessment/types';
-import {
-  clearJudgement,
-  judgementHistory,
-  listJudgements,
-  setJudgement,
-} from '../../db/judgements';
+import { clearJudgement, judgementHistory, setJudgement } from '../../db/judgements';
 import { useDataset } from '../../shared/dataset';
 import { queryKeys } from '../../shared/query-keys';
-
-export function useJudgements(planId: string, regionId: string | undefined, asOfYear: number) {
-  const { db, dataset } = useDataset();
-  return useQuery({
-    queryKey: [...queryKeys.judgements(dataset, planId), regionId, asOfYear],
-    queryFn: () => listJudgements(db, planId, regionId as string, asOfYear),
-    enabled: regionId !== undefined,
-  });
-}
 
 export function useJudgementHistory(key: {
   planId: string;

@@ -1,13 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RegionRow } from '../../db/database';
 import type { ObservationKey } from '../../db/observations';
-import { formatPercent } from '../../domain/assessment/numbers';
-import {
-  assessPlan,
-  planItems,
-  type PlanItem,
-  type PlanItemResult,
-} from '../../domain/assessment/plan';
+import { planItems, type JudgedResult, type PlanItem } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
@@ -15,44 +9,36 @@ import { useObservations } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { useRegions } from '../../shared/regions';
 import { useRoute, useSetParams } from '../../shared/router';
+import { defaultYear, regionRole, useRegionResults } from '../../shared/plan-results';
+import { StatusBadge } from '../../shared/status-badge';
+import { ProgressText, useWording } from '../../shared/wording';
 import { useAuthorName } from '../../shared/settings';
 import { CellDetail, type DetailCell } from './cell-detail';
 import { EntryGrid, type GridRow, type Notice } from './entry-grid';
 import './entry.css';
-import { cellKey, gridYears, indexObservations, latestYearWithData } from './grid-model';
-import { entryMessages, type EntryMessageKey } from './messages';
+import { cellKey, gridYears, indexObservations } from './grid-model';
+import { entryMessages } from './messages';
 import { useDeleteObservation, useSaveObservations, useUndoLastChange } from './queries';
 import { RegionsPanel } from './regions-panel';
 import { ItemSelect } from '../../shared/selectors';
 
 type View = 'region' | 'indicator';
 
-/** The region whose figures the plan's printed baseline describes: the plan's own area. */
-function ownRegionId(plan: Plan): string | undefined {
-  return (plan.regions.find((r) => r.name === plan.region) ?? plan.regions[0])?.id;
-}
-
-function StatusCells({ result }: { result: PlanItemResult | undefined }) {
-  const t = useT(entryMessages);
+/** The row's live status and completion, the judged result every page shows. */
+function StatusCells({ plan, result }: { plan: Plan; result: JudgedResult | undefined }) {
+  const wording = useWording();
   if (!result) return <td colSpan={2} />;
   return (
     <>
-      <td title={result.explanation}>
-        <span className={`status status-${result.status}`} data-status={result.status}>
-          {t(`st_${result.status}` as EntryMessageKey)}
-        </span>
+      <td title={wording.sentence(plan, result)}>
+        <StatusBadge status={result.effectiveStatus} isProvisional={result.isProvisional} />
       </td>
       <td
         className="num"
-        title={result.progress === null ? undefined : formatPercent(result.progress)}
+        title={result.progress.value === null ? undefined : wording.percent(result.progress.value)}
       >
-        {result.progress === null
-          ? '—'
-          : // Far past the target the exact ratio (e.g. 1600% for a target 0.02 points away) says
-            // less than "over 100%"; the exact figure stays in the tooltip.
-            result.progress > 1
-            ? '>100%'
-            : formatPercent(result.progress)}
+        {/* Far past the target ">100%"; the exact figure stays in the tooltip. */}
+        <ProgressText figure={result.progress} unit={result.unit} />
       </td>
     </>
   );
@@ -105,27 +91,22 @@ export default function EntryPage({ entry }: FeaturePageProps) {
     () => new Map(plan.domains.map((d) => [d.id, d.name])),
     [plan.domains],
   );
-  const ownRegion = ownRegionId(plan);
+  // The plan's own area is told by the role of its region record, never by its name.
+  const isPlanArea = (r: Pick<RegionRow, 'regionId'>) => regionRole(plan, r) === 'plan-area';
+  const ownRegion = regions.find(isPlanArea)?.regionId;
 
-  const autoAsOf = latestYearWithData(
-    observationsQuery.data,
-    view === 'region' ? (region?.regionId ?? null) : null,
-    plan.baseYear,
-  );
+  // The one default of every page: the latest year of the period with any value.
   const asOfParam = Number(route.params.get('asof'));
   const asOfYear =
     asOfParam >= plan.period.start && asOfParam <= plan.period.end
       ? asOfParam
-      : (autoAsOf ?? plan.period.start);
+      : defaultYear(plan, observationsQuery.data ?? []);
 
-  // Recomputed on every render: a few hundred pure assessments take a few milliseconds.
-  const resultsByRegion = (() => {
-    const rows = observationsQuery.data ?? [];
-    const assessFor = (regionId: string) =>
-      new Map(assessPlan(plan, { rows, regionId }, asOfYear, 'midterm').map((r) => [r.id, r]));
-    const wanted = view === 'region' ? (region ? [region] : []) : regions;
-    return new Map(wanted.map((r) => [r.regionId, assessFor(r.regionId)]));
-  })();
+  const resultsByRegion = useRegionResults(
+    plan,
+    view === 'region' ? (region ? [region] : []) : regions,
+    asOfYear,
+  );
 
   const gridRows: GridRow[] = (() => {
     if (view === 'region') {
@@ -154,7 +135,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
             <td className="num muted target-raw">{i.target?.raw ?? ''}</td>
           </>
         ),
-        trailing: <StatusCells result={results?.get(i.id)} />,
+        trailing: <StatusCells plan={plan} result={results?.get(i.id)} />,
       }));
     }
     if (!item) return [];
@@ -175,7 +156,9 @@ export default function EntryPage({ entry }: FeaturePageProps) {
             {r.archived ? <span className="muted">{t('archivedSuffix')}</span> : null}
           </th>
         ),
-        trailing: <StatusCells result={resultsByRegion.get(r.regionId)?.get(item.id)} />,
+        trailing: (
+          <StatusCells plan={plan} result={resultsByRegion.get(r.regionId)?.get(item.id)} />
+        ),
       };
     });
   })();
@@ -287,7 +270,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               onChange={(event) => setParams({ asof: event.target.value || null })}
             >
               <option value="">
-                {autoAsOf === null ? t('asOfAutoNone') : t('asOfAuto', { year: autoAsOf })}
+                {t('asOfAuto', { year: defaultYear(plan, observationsQuery.data ?? []) })}
               </option>
               {years
                 .filter((y) => y >= plan.period.start)

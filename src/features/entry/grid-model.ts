@@ -22,17 +22,3 @@ export function gridYears(baseYear: number, endYear: number): number[] {
   for (let y = baseYear; y <= endYear; y++) years.push(y);
   return years;
 }
-
-/** The latest year after the base year with any value for the region, or null. */
-export function latestYearWithData(
-  rows: readonly ObservationRow[] | undefined,
-  regionId: string | null,
-  baseYear: number,
-): number | null {
-  let latest: number | null = null;
-  for (const r of rows ?? []) {
-    if (regionId !== null && r.regionId !== regionId) continue;
-    if (r.year > baseYear && (latest === null || r.year > latest)) latest = r.year;
-  }
-  return latest;
-}

@@ -12,7 +12,12 @@ import {
   YAxis,
 } from 'recharts';
 import { listObservations } from '../../db/observations';
-import { assessmentModeFor, assessPlan } from '../../domain/assessment/plan';
+import {
+  applyJudgements,
+  assessPlan,
+  indexValues,
+  planAreaRegionId,
+} from '../../domain/assessment/plan';
 import { compareConcept, sharedConcepts } from '../../domain/charts';
 import type { Plan } from '../../domain/catalog/schema';
 import { useDataset } from '../../shared/dataset';
@@ -30,14 +35,11 @@ import {
   useStatusLabel,
 } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
+import { roundTo } from '../../domain/assessment/numbers';
+import type { ConceptRow } from '../../domain/charts/across-plans';
+import { ProgressText } from '../../shared/wording';
 
-/**
- * The figure compared for each plan: its own area (the region named like the plan's area, else
- * the first catalog region), as of the chosen year clamped to that plan's period.
- */
-function ownAreaId(plan: Plan): string {
-  return (plan.regions.find((r) => r.name === plan.region) ?? plan.regions[0])?.id ?? '';
-}
+const progressOf = (row: ConceptRow): number | null => row.progress?.value ?? null;
 
 export function AcrossPlansView({ plan, assessment, params, setParams }: ViewProps) {
   const t = useT(overviewMessages);
@@ -49,6 +51,13 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
     queries: plans.map((p) => ({
       queryKey: queryKeys.observations(dataset, p.id),
       queryFn: () => listObservations(db, p.id),
+    })),
+  });
+  // Judgements count here as on every page: the same status for the same item everywhere.
+  const judgements = useQueries({
+    queries: plans.map((p) => ({
+      queryKey: [...queryKeys.judgements(dataset, p.id), 'all'],
+      queryFn: () => db.judgements.where('planId').equals(p.id).toArray(),
     })),
   });
   const concepts = useMemo(
@@ -64,14 +73,20 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
     ? compareConcept(
         concept,
         plans.map((p, index) => {
-          const rows = observations[index]?.data ?? [];
+          // Each plan's own area, as of the chosen year clamped to that plan's period.
+          const regionId = planAreaRegionId(p);
           const asOf = Math.min(Math.max(year, p.period.start), p.period.end);
-          const results = assessPlan(
+          const computed = assessPlan(
             p,
-            { rows, regionId: ownAreaId(p) },
+            indexValues(observations[index]?.data ?? []),
+            { regionId, role: 'plan-area' },
             asOf,
-            assessmentModeFor(params.mode, asOf, p),
           );
+          const own = (judgements[index]?.data ?? []).filter((j) => j.regionId === regionId);
+          const results = applyJudgements(computed, own, asOf).map((r) => ({
+            ...r,
+            status: r.effectiveStatus,
+          }));
           return { plan: p, resultOf: (id: string) => results.find((r) => r.id === id) };
         }),
       )
@@ -85,11 +100,11 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
     // by their targets.
     label:
       comparison.rows.filter((o) => o.planId === r.planId).length > 1
-        ? `${r.planName}（${r.targetRaw ?? r.targetYear}）`
+        ? `${r.planName}（${r.target}）`
         : `${r.planName}（${r.targetYear}）`,
-    progressPercent: r.progress === null ? null : Math.round(r.progress * 1000) / 10,
+    progressPercent: progressOf(r) === null ? null : roundTo((progressOf(r) as number) * 100, 1),
     status: r.status,
-    barLabel: `${r.progress === null ? DASH : `${Math.round(r.progress * 1000) / 10}%`} ${
+    barLabel: `${progressText(r.progress)} ${
       r.status ? `${STATUS_ICONS[r.status]} ${statusLabel(r.status)}` : ''
     }`,
   }));
@@ -155,14 +170,14 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
                       <div className="muted small">{r.unit ?? t('noUnit')}</div>
                     </td>
                     <td>{r.baselineRaw ?? DASH}</td>
-                    <td>
-                      {r.targetRaw ?? DASH}（{r.targetYear}）
-                    </td>
+                    <td>{r.target}</td>
                     <td className="num">
                       {num(r.latestValue, r.unit)}
                       {r.latestYear !== null && <span className="muted"> ({r.latestYear})</span>}
                     </td>
-                    <td className="num">{progressText(r.progress)}</td>
+                    <td className="num">
+                      {r.progress ? <ProgressText figure={r.progress} unit={r.unit} /> : DASH}
+                    </td>
                     <td>{r.status ? <StatusBadge status={r.status} /> : DASH}</td>
                   </tr>
                 ))}

@@ -3,7 +3,8 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
-import { DASH, num, pct, progressText, useDifferenceFormat } from './format';
+import { num, pct, progressText, useDifferenceFormat } from './format';
+import { FigureText, ProgressText, useWording } from '../../shared/wording';
 import { overviewMessages } from './messages';
 import { STATUS_COLOURS, StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
@@ -16,6 +17,7 @@ const SCALE_MAX = 1.2;
 export function DomainView({ plan, assessment, params, setParams, region }: ViewProps) {
   const t = useT(overviewMessages);
   const { diff } = useDifferenceFormat();
+  const wording = useWording();
   const domainId =
     params.domainId && plan.domains.some((d) => d.id === params.domainId) ? params.domainId : null;
   const sortKey = SORT_KEYS.includes(params.sort as DomainSortKey)
@@ -30,7 +32,6 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
       item: id,
       region: params.regionId,
       year: params.year,
-      mode: params.mode === 'final' ? 'final' : null,
     });
 
   return (
@@ -86,15 +87,19 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                     <td>{r.name}</td>
                     <td>{domainName(r.domain)}</td>
                     <td>
-                      <StatusBadge status={r.status} />
+                      <StatusBadge status={r.status} isProvisional={r.isProvisional} />
                     </td>
                     <td className="num">
                       {num(r.cumulativeValue ?? r.latestValue, r.unit)}
                       {r.latestYear !== null && <span className="muted"> ({r.latestYear})</span>}
                     </td>
-                    <td className="num">{progressText(r.progress)}</td>
+                    <td className="num">
+                      <ProgressText figure={r.progress} unit={r.unit} />
+                    </td>
                     <td className="num">{pct(r.timeProgress)}</td>
-                    <td className="num">{diff(r.gap, r.unit)}</td>
+                    <td className="num">
+                      <FigureText figure={r.gap} unit={r.unit} show={(v) => diff(v, r.unit)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -121,7 +126,7 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                   )}
                 </div>
                 <div className="bullet-status">
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} isProvisional={r.isProvisional} />
                 </div>
                 <div
                   className="bullet-track"
@@ -150,17 +155,21 @@ export function DomainView({ plan, assessment, params, setParams, region }: View
                   />
                 </div>
                 <div className="bullet-figures num">
-                  {r.progress === null ? (
-                    <span className="muted">{t('bulletNoProgress')}</span>
+                  {r.progress.value === null ? (
+                    // Where there is no completion, the reason, and no time progress beside it.
+                    <span className="muted">{wording.why(r.progress, r.unit)}</span>
                   ) : (
-                    progressText(r.progress)
+                    <>
+                      {progressText(r.progress)}
+                      <span className="muted">
+                        {' '}
+                        / {pct(r.timeProgress)}
+                        {r.gap.value !== null && r.gap.value > 0
+                          ? ` · ${t('gap')} ${diff(r.gap, r.unit)}`
+                          : ''}
+                      </span>
+                    </>
                   )}
-                  <span className="muted">
-                    {' '}
-                    / {pct(r.timeProgress)}
-                    {r.gap !== null && r.gap > 0 ? ` · ${t('gap')} ${diff(r.gap, r.unit)}` : ''}
-                  </span>
-                  {r.gap === null && r.progress === null && <span className="muted">{DASH}</span>}
                 </div>
               </li>
             ))}

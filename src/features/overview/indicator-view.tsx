@@ -11,16 +11,17 @@ import {
   YAxis,
 } from 'recharts';
 import { planCalendar, planItems } from '../../domain/assessment/plan';
-import { describeTarget } from '../../domain/assessment/explain';
 import { indicatorSeries, mostLagging } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
-import { DASH, num, pct, progressText, useDifferenceFormat } from './format';
+import { DASH, num, pct, useDifferenceFormat } from './format';
+import { FigureText, ProgressText, useWording } from '../../shared/wording';
+import { JudgementNote } from '../../shared/judgement-note';
 import { overviewMessages } from './messages';
-import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
+import { StatusBadge } from '../../shared/status-badge';
 import type { ViewProps } from './use-overview-data';
 import { ItemSelect } from '../../shared/selectors';
 
@@ -43,7 +44,7 @@ interface DotProps {
 export function IndicatorView({ plan, assessment, params, setParams, region }: ViewProps) {
   const t = useT(overviewMessages);
   const { diff, signedDiff } = useDifferenceFormat();
-  const statusLabel = useStatusLabel();
+  const wording = useWording();
   const items = planItems(plan);
   const fallback = mostLagging(assessment.items, 1)[0]?.id ?? items[0]?.id;
   const item = items.find((i) => i.id === params.itemId) ?? items.find((i) => i.id === fallback);
@@ -58,17 +59,16 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
   const actuals = new Map(regionRows.map((r) => [r.year, r.value]));
   const chart = indicatorSeries(result, item.kind, calendar, actuals, assessment.year);
   const isCumulative = chart.kind === 'cumulative';
-  const unit = item.unit ?? t('noUnit');
+  const unit = wording.unit(item.unit);
   const entryHref = buildHref('/entry', { plan: plan.id, region: region.regionId });
   const regionsHref = buildHref('/overview', {
     plan: plan.id,
     view: 'regions',
     item: item.id,
     year: params.year,
-    mode: params.mode === 'final' ? 'final' : null,
   });
   const years = chart.points.map((p) => p.year);
-  const targetText = describeTarget(result.targetRule, item.unit);
+  const targetText = wording.target(plan, result);
 
   const renderDot = (props: DotProps) => {
     const { cx, cy, payload, index } = props;
@@ -107,7 +107,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
     isCumulative
       ? { label: t('seriesCumulative'), swatch: <BoxSwatch colour={COLOUR.bar} /> }
       : { label: t('seriesActual'), swatch: <DotSwatch colour={COLOUR.actual} /> },
-    ...(!isCumulative && result.baselineValue !== null
+    ...(!isCumulative && result.baseline.value !== null
       ? [{ label: t('seriesBaseline'), swatch: <DotSwatch colour={COLOUR.actual} square /> }]
       : []),
     ...(chart.points.some((p) => p.expected !== null)
@@ -156,20 +156,12 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
       </div>
 
       <div className="indicator-finding" data-testid="indicator-finding">
-        <StatusBadge status={result.effectiveStatus} />
+        <StatusBadge status={result.effectiveStatus} isProvisional={result.isProvisional} />
         <p>
           <strong>{t('explanation')}：</strong>
-          {result.explanation}
+          {wording.sentence(plan, result)}
         </p>
-        {result.judgement && (
-          <p className="muted">
-            {t('judgedAs', {
-              status: statusLabel(result.judgement.status),
-              reason: result.judgement.reason,
-              by: result.judgement.by,
-            })}
-          </p>
-        )}
+        <JudgementNote result={result} />
       </div>
 
       <div className="indicator-grid">
@@ -310,18 +302,33 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
           <dl className="facts indicator-facts">
             <dt>{t('status')}</dt>
             <dd>
-              <StatusBadge status={result.effectiveStatus} />
+              <StatusBadge status={result.effectiveStatus} isProvisional={result.isProvisional} />
             </dd>
             <dt>{t('progress')}</dt>
             <dd>
-              {progressText(result.progress)}（{t('timeProgress')} {pct(result.timeProgress)}）
+              <ProgressText figure={result.progress} unit={item.unit} />（{t('timeProgress')}{' '}
+              {pct(result.timeProgress)}）
             </dd>
             <dt>{t('gap')}</dt>
-            <dd>{diff(result.gap, item.unit)}</dd>
+            <dd>
+              <FigureText figure={result.gap} unit={item.unit} show={(v) => diff(v, item.unit)} />
+            </dd>
             <dt>{t('required')}</dt>
-            <dd>{signedDiff(result.requiredAnnualChange, item.unit)}</dd>
+            <dd>
+              <FigureText
+                figure={result.requiredAnnualChange}
+                unit={item.unit}
+                show={(v) => signedDiff(v, item.unit)}
+              />
+            </dd>
             <dt>{t('average')}</dt>
-            <dd>{signedDiff(result.averageAnnualChange, item.unit)}</dd>
+            <dd>
+              <FigureText
+                figure={result.averageAnnualChange}
+                unit={item.unit}
+                show={(v) => signedDiff(v, item.unit)}
+              />
+            </dd>
           </dl>
         </ChartFrame>
 
@@ -363,10 +370,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
             <dt>{t('baseline')}</dt>
             <dd>{item.baseline?.raw ?? DASH}</dd>
             <dt>{t('target')}</dt>
-            <dd>
-              {item.target?.raw ?? ('change' in item ? item.change?.raw : undefined) ?? DASH}（
-              {result.targetYear}）
-            </dd>
+            <dd>{targetText}</dd>
             {'definition' in item && item.definition && (
               <>
                 <dt>{t('definition')}</dt>

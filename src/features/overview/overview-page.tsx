@@ -8,12 +8,9 @@ import { IndicatorView } from './indicator-view';
 import { overviewMessages } from './messages';
 import { RegionsView } from './regions-view';
 import { SummaryView } from './summary-view';
-import {
-  usePlanAssessment,
-  useOverviewParams,
-  yearsOf,
-  type OverviewView,
-} from './use-overview-data';
+import { usePlanAssessment, useOverviewParams, type OverviewView } from './use-overview-data';
+import { periodYears } from '../../shared/plan-results';
+import { useWording } from '../../shared/wording';
 import './overview.css';
 import { RegionSelect } from '../../shared/selectors';
 
@@ -33,6 +30,7 @@ const TABS: ReadonlyArray<
  */
 export default function OverviewPage({ entry }: FeaturePageProps) {
   const t = useT(overviewMessages);
+  const wording = useWording();
   const plan = entry.plan;
   const [params, setParams] = useOverviewParams();
   const assessment = usePlanAssessment(plan, params);
@@ -81,7 +79,6 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
                 view: view === 'summary' ? null : view,
                 region: params.regionId,
                 year: params.year,
-                mode: params.mode === 'final' ? 'final' : null,
                 item: params.itemId,
                 domain: params.domainId,
                 concept: params.concept,
@@ -108,29 +105,17 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
             value={year}
             onChange={(e) => setParams({ year: e.target.value })}
           >
-            {yearsOf(plan).map((y) => (
+            {periodYears(plan).map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
         </label>
-        <fieldset className="mode-switch">
-          <legend>{t('mode')}</legend>
-          {(['midterm', 'final'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="overview-mode"
-                checked={assessment.mode === mode}
-                // 终期评估 needs the target year's figures.
-                disabled={mode === 'final' && assessment.year < plan.period.end}
-                onChange={() => setParams({ mode: mode === 'final' ? 'final' : null })}
-              />
-              {mode === 'final' ? t('modeFinal') : t('modeMidterm')}
-            </label>
-          ))}
-        </fieldset>
+        {/* The mode follows the year: 终期评估 in the plan's end year (docs/methodology.md §4). */}
+        <span className="mode-label" data-testid="mode-label" title={t('modeHint')}>
+          {wording.mode(assessment.mode)}
+        </span>
       </div>
       <Section
         title={`${plan.shortName} · ${t(TABS.find(([v]) => v === params.view)?.[1] ?? 'viewSummary')}`}

@@ -12,10 +12,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatNumber } from '../../domain/assessment/numbers';
 import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { interpretTarget } from '../../domain/assessment/target-rule';
-import { describeTarget } from '../../domain/assessment/explain';
+import { formatNumber, targetText as printedTarget } from '../../domain/wording';
+import { regionRole } from '../../shared/plan-results';
+import { useWording } from '../../shared/wording';
 import { compareRegions } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
@@ -37,11 +38,13 @@ const COLOUR = {
 
 export function RegionsView({ plan, assessment, params, setParams }: ViewProps) {
   const t = useT(overviewMessages);
+  const wording = useWording();
   const items = planItems(plan);
   const item = items.find((i) => i.id === params.itemId) ?? items[0];
   if (!item) return <EmptyState>{t('noItems')}</EmptyState>;
-  // The plan's own area (the whole city or district) is a total, not a peer of its counties.
-  const area = assessment.regions.find((r) => r.name === plan.region);
+  // The plan's own area (the whole city or district) is a total, not a peer of its counties: told
+  // by the role stored on its region record, never by its name (a renamed 达州市 stays the area).
+  const area = assessment.regions.find((r) => regionRole(plan, r) === 'plan-area');
   const regions = assessment.regions
     .filter((r) => r !== area)
     .map((r) => ({ regionId: r.regionId, name: r.name }));
@@ -61,8 +64,10 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     target,
     schedule: { item, calendar: planCalendar(plan) },
   });
-  const unit = item.unit ?? t('noUnit');
-  const targetText = describeTarget(rule, item.unit);
+  const unit = wording.unit(item.unit);
+  const targetText = printedTarget(item, rule, planCalendar(plan), wording.locale);
+  // With no county figure for the year there is nothing to say but that (no "all meet the target").
+  const hasAnyValue = comparison.bars.some((b) => b.value !== null);
   const entryHref = buildHref('/entry', { plan: plan.id });
   const bars = comparison.bars.map((b) => ({
     ...b,
@@ -184,98 +189,109 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
               </table>
             }
           >
-            <Legend
-              entries={[
-                { label: t('meetsTarget'), swatch: <BoxSwatch colour={COLOUR.ok} /> },
-                ...(comparison.target
-                  ? [
-                      { label: t('belowTarget'), swatch: <BoxSwatch colour={COLOUR.below} /> },
-                      {
-                        label: `${t('seriesTarget')} ${targetText}`,
-                        swatch: <LineSwatch colour={COLOUR.target} dashed />,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-            <ResponsiveContainer width="100%" height={Math.max(200, bars.length * 44 + 40)}>
-              <BarChart data={bars} layout="vertical" margin={{ left: 8, right: 140, top: 18 }}>
-                <CartesianGrid horizontal={false} stroke="#e5e9ee" />
-                <XAxis
-                  type="number"
-                  domain={[
-                    isAxisCut ? axisMin : (min: number) => Math.min(0, min),
-                    (max: number) => Math.max(max, comparison.target?.value ?? max),
-                  ]}
-                  allowDataOverflow={isAxisCut}
-                  tickFormatter={(v: number) => formatNumber(v)}
-                />
-                <YAxis type="category" dataKey="name" width={110} interval={0} />
-                <Tooltip
-                  formatter={(v: unknown) => (typeof v === 'number' ? num(v, item.unit) : DASH)}
-                />
-                <Bar dataKey="value" name={item.name} isAnimationActive={false} barSize={22}>
-                  {bars.map((b) => (
-                    <Cell
-                      key={b.regionId}
-                      data-region={b.regionId}
-                      data-below-target={b.isBelowTarget === true ? 'true' : 'false'}
-                      fill={
-                        b.isBelowTarget === true
-                          ? COLOUR.below
-                          : b.value === null
-                            ? COLOUR.none
-                            : COLOUR.ok
-                      }
-                    />
-                  ))}
-                  <LabelList dataKey="label" position="right" fontSize={12} fill="#1d2733" />
-                </Bar>
-                {comparison.target && (
-                  <ReferenceLine
-                    x={comparison.target.value}
-                    stroke={COLOUR.target}
-                    strokeWidth={2}
-                    strokeDasharray="6 3"
-                    className="target-line"
-                    label={{
-                      value: `${t('seriesTarget')} ${targetText}`,
-                      position: 'top',
-                      fill: '#00704f',
-                      fontSize: 12,
-                    }}
-                  />
-                )}
-              </BarChart>
-            </ResponsiveContainer>
-            <p data-testid="below-target-list">
-              {comparison.target === null
-                ? null
-                : comparison.belowTarget.length > 0
-                  ? t('belowTargetList', {
-                      year,
-                      names: comparison.belowTarget.map((b) => b.name).join('、'),
-                    })
-                  : t('belowTargetNone', { year })}
-            </p>
-            {comparison.hasSchedule && (
-              <p data-testid="behind-schedule-list">
-                {comparison.behindSchedule.length > 0
-                  ? t('behindScheduleList', {
-                      year,
-                      names: comparison.behindSchedule.map((b) => b.name).join('、'),
-                    })
-                  : t('behindScheduleNone', { year })}
-              </p>
-            )}
-            {comparison.missing.length > 0 && (
-              <p className="muted">
-                {t('regionsMissing', {
-                  year,
-                  names: comparison.missing.map((r) => r.name).join('、'),
-                })}{' '}
+            {!hasAnyValue ? (
+              <EmptyState>
+                <span data-testid="regions-no-values">
+                  {t('regionsNoValues', { year, name: item.name })}
+                </span>{' '}
                 <a href={entryHref}>{t('goToEntry')}</a>
-              </p>
+              </EmptyState>
+            ) : (
+              <>
+                <Legend
+                  entries={[
+                    { label: t('meetsTarget'), swatch: <BoxSwatch colour={COLOUR.ok} /> },
+                    ...(comparison.target
+                      ? [
+                          { label: t('belowTarget'), swatch: <BoxSwatch colour={COLOUR.below} /> },
+                          {
+                            label: `${t('seriesTarget')} ${targetText}`,
+                            swatch: <LineSwatch colour={COLOUR.target} dashed />,
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+                <ResponsiveContainer width="100%" height={Math.max(200, bars.length * 44 + 40)}>
+                  <BarChart data={bars} layout="vertical" margin={{ left: 8, right: 140, top: 18 }}>
+                    <CartesianGrid horizontal={false} stroke="#e5e9ee" />
+                    <XAxis
+                      type="number"
+                      domain={[
+                        isAxisCut ? axisMin : (min: number) => Math.min(0, min),
+                        (max: number) => Math.max(max, comparison.target?.value ?? max),
+                      ]}
+                      allowDataOverflow={isAxisCut}
+                      tickFormatter={(v: number) => formatNumber(v)}
+                    />
+                    <YAxis type="category" dataKey="name" width={110} interval={0} />
+                    <Tooltip
+                      formatter={(v: unknown) => (typeof v === 'number' ? num(v, item.unit) : DASH)}
+                    />
+                    <Bar dataKey="value" name={item.name} isAnimationActive={false} barSize={22}>
+                      {bars.map((b) => (
+                        <Cell
+                          key={b.regionId}
+                          data-region={b.regionId}
+                          data-below-target={b.isBelowTarget === true ? 'true' : 'false'}
+                          fill={
+                            b.isBelowTarget === true
+                              ? COLOUR.below
+                              : b.value === null
+                                ? COLOUR.none
+                                : COLOUR.ok
+                          }
+                        />
+                      ))}
+                      <LabelList dataKey="label" position="right" fontSize={12} fill="#1d2733" />
+                    </Bar>
+                    {comparison.target && (
+                      <ReferenceLine
+                        x={comparison.target.value}
+                        stroke={COLOUR.target}
+                        strokeWidth={2}
+                        strokeDasharray="6 3"
+                        className="target-line"
+                        label={{
+                          value: `${t('seriesTarget')} ${targetText}`,
+                          position: 'top',
+                          fill: '#00704f',
+                          fontSize: 12,
+                        }}
+                      />
+                    )}
+                  </BarChart>
+                </ResponsiveContainer>
+                <p data-testid="below-target-list">
+                  {comparison.target === null
+                    ? null
+                    : comparison.belowTarget.length > 0
+                      ? t('belowTargetList', {
+                          year,
+                          names: comparison.belowTarget.map((b) => b.name).join('、'),
+                        })
+                      : t('belowTargetNone', { year })}
+                </p>
+                {comparison.hasSchedule && (
+                  <p data-testid="behind-schedule-list">
+                    {comparison.behindSchedule.length > 0
+                      ? t('behindScheduleList', {
+                          year,
+                          names: comparison.behindSchedule.map((b) => b.name).join('、'),
+                        })
+                      : t('behindScheduleNone', { year })}
+                  </p>
+                )}
+                {comparison.missing.length > 0 && (
+                  <p className="muted">
+                    {t('regionsMissing', {
+                      year,
+                      names: comparison.missing.map((r) => r.name).join('、'),
+                    })}{' '}
+                    <a href={entryHref}>{t('goToEntry')}</a>
+                  </p>
+                )}
+              </>
             )}
           </ChartFrame>
 

@@ -7,10 +7,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { STATUS_CODES, type StatusCode } from '../../domain/assessment/types';
+import { STATUS_CODES } from '../../domain/assessment/types';
+import { regionRole } from '../../shared/plan-results';
+import { ProgressText } from '../../shared/wording';
 import {
   domainStatusRows,
-  itemsWithoutDataForYear,
+  itemsOnOlderData,
   mostLagging,
   regionStatusRows,
   statusTiles,
@@ -19,7 +21,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
 import { BoxSwatch, ChartFrame, Legend } from './chart-frame';
-import { DASH, pct, progressText, useDifferenceFormat } from './format';
+import { DASH, pct, useDifferenceFormat } from './format';
 import { overviewMessages } from './messages';
 import {
   STATUS_COLOURS,
@@ -44,8 +46,10 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
       </EmptyState>
     );
   }
-  const tiles = statusTiles(items);
-  const withoutYear = itemsWithoutDataForYear(items, year);
+  const tiles = statusTiles(items, assessment.mode);
+  const olderData = itemsOnOlderData(items, year);
+  const provisional = assessment.results.filter((r) => r.isProvisional).length;
+  const toConfirm = assessment.results.filter((r) => r.isJudgementCarried).length;
   const domainRows = domainStatusRows(plan.domains, items);
   const lagging = mostLagging(items, 10);
   const presentStatuses = STATUS_CODES.filter((s) => domainRows.some((r) => r[s] > 0));
@@ -55,7 +59,6 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
       view,
       region: params.regionId,
       year: params.year,
-      mode: params.mode === 'final' ? 'final' : null,
       ...extra,
     });
 
@@ -81,15 +84,27 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
             <div className="tile-value">{count}</div>
           </div>
         ))}
-        <div className="tile status-tile tile-missing" data-testid="tile-no-data-for-year">
-          <div className="tile-label">{t('tileNoDataForYear', { year })}</div>
-          <div className="tile-value">{withoutYear.length}</div>
-          <div className="tile-hint muted">
-            {t('tileNoDataForYearHint', { count: withoutYear.length, year })}{' '}
-            <a href={entryHref}>{t('goToEntry')}</a>
+        {olderData.length > 0 && (
+          <div className="tile status-tile tile-missing" data-testid="tile-older-data">
+            <div className="tile-label">{t('tileOlderData', { year })}</div>
+            <div className="tile-value">{olderData.length}</div>
+            <div className="tile-hint muted">
+              {t('tileOlderDataHint', { count: olderData.length, year })}{' '}
+              <a href={entryHref}>{t('goToEntry')}</a>
+            </div>
           </div>
-        </div>
+        )}
       </div>
+      {(provisional > 0 || toConfirm > 0) && (
+        <p className="muted" data-testid="provisional-note">
+          {[
+            provisional > 0 ? t('provisionalCount', { count: provisional }) : null,
+            toConfirm > 0 ? t('toConfirmCount', { count: toConfirm }) : null,
+          ]
+            .filter(Boolean)
+            .join('；')}
+        </p>
+      )}
 
       <div className="summary-grid">
         <ChartFrame
@@ -222,10 +237,10 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
                       </div>
                     </td>
                     <td>
-                      <StatusBadge status={row.status} />
+                      <StatusBadge status={row.status} isProvisional={row.isProvisional} />
                     </td>
                     <td className="num">
-                      {progressText(row.progress)}
+                      <ProgressText figure={row.progress} unit={row.unit} />
                       <div className="muted small">
                         {t('timeProgress')} {pct(row.timeProgress)}
                       </div>
@@ -266,23 +281,12 @@ function CountyPanel({
   const t = useT(overviewMessages);
   const rows = regionStatusRows(
     plan,
-    assessment.rows,
-    assessment.regions,
+    assessment.values,
+    assessment.regions.map((r) => ({ ...r, role: regionRole(plan, r) })),
     assessment.year,
-    assessment.mode,
   );
   if (rows.length === 0) return null;
-  const shown: StatusCode[] = [
-    'achieved',
-    'on_track',
-    'lagging',
-    'regressing',
-    'not_achieved',
-    'not_assessable',
-    'no_data',
-    'manual',
-  ];
-  const columns = shown.filter((s) => rows.some((r) => r.counts[s] > 0));
+  const columns = STATUS_CODES.filter((s) => rows.some((r) => r.counts[s] > 0));
   return (
     <div className="county-panel" data-testid="county-panel">
       <h3>{t('countyTitle', { year: assessment.year })}</h3>
@@ -309,7 +313,6 @@ function CountyPanel({
                       plan: plan.id,
                       region: r.regionId,
                       year: params.year,
-                      mode: params.mode === 'final' ? 'final' : null,
                     })}
                   >
                     {r.name}
