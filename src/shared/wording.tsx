@@ -4,6 +4,7 @@ import type { AssessmentResult } from '../domain/assessment/types';
 import type { Plan } from '../domain/catalog/schema';
 import {
   DIGITS,
+  formatDateTime,
   formatDifference,
   formatPercent,
   formatProgress,
@@ -44,6 +45,8 @@ export function useWording() {
       signedDifference: (value: number | null | undefined, unit: string | null) =>
         value === null || value === undefined ? DASH : formatSignedDifference(value, unit, locale),
       unit: (unit: string | null) => unitLabel(unit, locale),
+      /** A moment in local time, as Excel reads a date: "2018-03-01 08:00:00". */
+      dateTime: (iso: string) => formatDateTime(iso, locale),
       status: (status: StatusCode) => statusLabel(status, locale),
       mode: (mode: AssessmentMode) => modeLabel(mode, locale),
       sentence: (plan: Plan, result: AssessmentResult) => resultSentence(plan, result, locale),

@@ -1,5 +1,6 @@
 import type { AssessmentResult, PlanCalendar, TargetRule } from '../assessment/types';
 import type { Comparator, IndicatorKind } from '../catalog/schema';
+import { niceScale } from './scale';
 
 /** One year of an indicator chart. Every figure is null where there is nothing to draw. */
 export interface IndicatorPoint {
@@ -28,6 +29,8 @@ export interface IndicatorChartData {
   /** Number of years with a reported value up to the as-of year (the dots drawn). */
   reportedCount: number;
   yDomain: readonly [number, number];
+  /** Round ticks on a round step across yDomain. */
+  yTicks: number[];
 }
 
 function numericTarget(rule: TargetRule): { value: number; comparator: Comparator } | null {
@@ -37,20 +40,6 @@ function numericTarget(rule: TargetRule): { value: number; comparator: Comparato
 }
 
 /** A little room above and below the figures, so lines do not sit on the frame. */
-function paddedDomain(values: readonly number[]): readonly [number, number] {
-  if (values.length === 0) return [0, 1];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = max === min ? Math.max(1, Math.abs(max) * 0.05) : (max - min) * 0.1;
-  const low = min >= 0 && min - pad < 0 ? 0 : min - pad;
-  return [roundNice(low, 'down'), roundNice(max + pad, 'up')];
-}
-
-function roundNice(value: number, way: 'up' | 'down'): number {
-  const magnitude = 10 ** Math.floor(Math.log10(Math.max(Math.abs(value), 1e-9)) - 1);
-  return (way === 'up' ? Math.ceil : Math.floor)(value / magnitude) * magnitude;
-}
-
 /** Linear interpolation between (x0, y0) and (x1, y1) at x. */
 function lerp(x0: number, y0: number, x1: number, y1: number, x: number): number {
   return x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
@@ -143,7 +132,11 @@ export function indicatorSeries(
     }
   }
   if (target) figures.push(target.value);
-  const yDomain = paddedDomain(figures);
+  // Round ticks on a round step, so that labels never crowd ("109" over "110").
+  const { domain: yDomain, ticks: yTicks } =
+    figures.length === 0
+      ? { domain: [0, 1] as const, ticks: [0, 1] }
+      : niceScale(Math.min(...figures), Math.max(...figures));
   const hasBand =
     target !== null &&
     target.comparator !== '=' &&
@@ -161,5 +154,6 @@ export function indicatorSeries(
     target: target ? { ...target, band } : null,
     reportedCount,
     yDomain,
+    yTicks,
   };
 }

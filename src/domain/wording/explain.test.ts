@@ -187,3 +187,24 @@ describe('docs/methodology.md', () => {
     expect(doc.replace(/\n/g, '').includes(text), text).toBe(true);
   });
 });
+
+describe('times', () => {
+  it('are written in China’s time for the Chinese UI, as Excel reads a date', async () => {
+    const { formatDateTime } = await import('./format');
+    expect(formatDateTime('2018-03-01T00:00:00.000Z')).toBe('2018-03-01 08:00:00');
+    expect(formatDateTime('2020-12-31T16:30:05.000Z')).toBe('2021-01-01 00:30:05');
+    expect(formatDateTime('2018-03-01T00:00:00.000Z', 'en', 'UTC')).toBe('2018-03-01 00:00:00');
+    expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('changes', () => {
+  it('say 无变化 rather than 提高0个百分点 when nothing moved', async () => {
+    const { changeText } = await import('./explain');
+    expect(changeText(0, '%')).toBe('无变化');
+    expect(changeText(0.001, '%')).toBe('无变化');
+    expect(changeText(-0.11, '张')).toBe('下降0.11张');
+    expect(changeText(0.78, '%')).toBe('提高0.78个百分点');
+    expect(changeText(0, '%', 'en')).toBe('no change');
+  });
+});

@@ -151,6 +151,10 @@ export function figureText(
 /** Says a change with its direction in words: "提高0.78个百分点", "下降0.11张". */
 export function changeText(value: number, unit: string | null, locale: Locale = 'zh-CN'): string {
   const amount = formatDifference(value, unit, locale);
+  // Nothing moved (after rounding): "提高0个百分点" would read as a figure that is not there.
+  if (formatDifference(value, unit, locale) === formatDifference(0, unit, locale)) {
+    return locale === 'en' ? 'no change' : '无变化';
+  }
   if (locale === 'en') return `a ${value >= 0 ? 'rise' : 'fall'} of ${amount}`;
   return `${value >= 0 ? '提高' : '下降'}${amount}`;
 }

@@ -184,3 +184,37 @@ export function formatYearList(years: readonly number[], locale: Locale = 'zh-CN
   );
   return locale === 'en' ? parts.join(', ') : `${parts.join('、')}年`;
 }
+
+/** The time zone times are written in: China's for the Chinese UI (the plans' own time). */
+export function timeZoneFor(locale: Locale): string | undefined {
+  return locale === 'zh-CN' ? 'Asia/Shanghai' : undefined;
+}
+
+/**
+ * A moment as local time in a form Excel and WPS read as a date: "2018-03-01 08:00:00"
+ * (Asia/Shanghai for the Chinese UI, the reader's own zone in English). An unreadable text is
+ * returned as it is.
+ */
+export function formatDateTime(
+  iso: string,
+  locale: Locale = 'zh-CN',
+  timeZone: string | undefined = timeZoneFor(locale),
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -1,6 +1,7 @@
 export {
   DIGITS,
   differenceUnitLabel,
+  formatDateTime,
   formatDifference,
   formatNumber,
   formatPercent,
@@ -10,6 +11,7 @@ export {
   formatYearList,
   formatYears,
   unitAfterNumber,
+  timeZoneFor,
   unitLabel,
 } from './format';
 export type { Locale } from './format';

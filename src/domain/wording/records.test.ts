@@ -59,7 +59,8 @@ describe('the exported assessment table', () => {
       '符合进度',
       '卫健委报告',
       '王评估',
-      '2018-03-01T00:00:00.000Z',
+      // Midnight UTC is 08:00 in Asia/Shanghai, written as Excel reads a date.
+      '2018-03-01 08:00:00',
     ]);
   });
 

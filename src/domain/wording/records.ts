@@ -3,7 +3,7 @@ import { roundTo } from '../assessment/numbers';
 import type { AssessmentResult, Figure, ReasonCode, StatusCode } from '../assessment/types';
 import type { Plan } from '../catalog/schema';
 import { explainResult, reasonText } from './explain';
-import type { Locale } from './format';
+import { formatDateTime, type Locale } from './format';
 import { statusLabel } from './labels';
 import { targetText } from './target';
 
@@ -207,7 +207,7 @@ export function assessmentExportRows(
       r.judgement ? statusLabel(r.effectiveStatus) : '',
       r.judgement?.reason ?? '',
       r.judgement?.by ?? '',
-      r.judgement?.at ?? '',
+      r.judgement ? formatDateTime(r.judgement.at) : '',
       percent(r.progress),
       roundTo(r.timeProgress * 100, 1),
       r.latestYear,

@@ -44,6 +44,7 @@ function JudgementForm({
 }) {
   const t = useT(assessmentMessages);
   const label = useStatusLabel();
+  const wording = useWording();
   const by = useAuthorName();
   const save = useSetJudgement();
   const history = useJudgementHistory({ planId: plan.id, itemId: result.id, regionId, asOfYear });
@@ -136,8 +137,7 @@ function JudgementForm({
             const before = h.before as { status?: StatusCode } | null;
             return (
               <li key={h.seq}>
-                {new Date(h.at).toLocaleString('zh-CN')} · {h.by}：
-                {before?.status ? label(before.status) : '—'} →{' '}
+                {wording.dateTime(h.at)} · {h.by}：{before?.status ? label(before.status) : '—'} →{' '}
                 {after?.status ? label(after.status) : '—'}（{h.reason}）
               </li>
             );

@@ -92,7 +92,7 @@ function SearchResults({ query }: { query: string }) {
         <table className="data" data-testid="search-results">
           <thead>
             <tr>
-              <th>{t('planName')}</th>
+              <th>{t('planColumn')}</th>
               <th>{t('kind')}</th>
               <th>{t('indicator')}</th>
             </tr>
@@ -267,9 +267,7 @@ function ServicesTable({ plan }: { plan: Plan }) {
                   <td className="pre-wrap">{s.standard ?? '—'}</td>
                   <td className="pre-wrap">{s.funding ?? '—'}</td>
                   <td className="pre-wrap">{s.leadUnit ?? '—'}</td>
-                  <td className="muted">
-                    {t('sourceLine', { file: s.source.file.slice(0, 3), line: s.source.line })}
-                  </td>
+                  <td className="muted">{t('lineOnly', { line: s.source.line })}</td>
                 </tr>
               ))}
             </tbody>
@@ -314,9 +312,7 @@ function TasksTable({ plan }: { plan: Plan }) {
             <td>{task.responsibleText ?? task.leadUnit ?? '—'}</td>
             {hasPartners && <td>{task.partnerUnits ?? ''}</td>}
             {hasDeadline && <td>{task.deadline ?? ''}</td>}
-            <td className="muted">
-              {t('sourceLine', { file: task.source.file.slice(0, 3), line: task.source.line })}
-            </td>
+            <td className="muted">{t('lineOnly', { line: task.source.line })}</td>
           </tr>
         ))}
       </tbody>

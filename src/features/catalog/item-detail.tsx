@@ -2,7 +2,7 @@ import type { DataIssue, Indicator, TextTarget } from '../../domain/catalog/sche
 import { useT } from '../../shared/i18n';
 import { usePlans } from '../../shared/plans';
 import { buildHref, useRoute } from '../../shared/router';
-import { SourceQuote } from '../../shared/source-quote';
+import { Citation, SourceQuote } from '../../shared/source-quote';
 import { catalogMessages } from './messages';
 
 export function DataIssues({ issues }: { issues: readonly DataIssue[] }) {
@@ -16,7 +16,9 @@ export function DataIssues({ issues }: { issues: readonly DataIssue[] }) {
           </p>
           {issue.quotes.map((q, i) => (
             <blockquote key={i} className="source-quote">
-              <span className="muted">{t('sourceLine', { file: q.file, line: q.line })}：</span>
+              <span className="muted">
+                <Citation file={q.file} line={q.line} />：
+              </span>
               {q.text}
             </blockquote>
           ))}
@@ -139,6 +141,7 @@ export function ItemDetail({
         line={item.source.line}
         before={1}
         after={isIndicator ? 3 : 1}
+        indicator={isIndicator ? (item as Indicator) : undefined}
       />
     </aside>
   );

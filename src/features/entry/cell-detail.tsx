@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../domain/wording';
 import { useState } from 'react';
 import type { AuditRow, DataStatus, ObservationRow } from '../../db/database';
 import type { ObservationInput } from '../../db/observations';
@@ -243,8 +244,5 @@ function History({ cell }: { cell: DetailCell }) {
 }
 
 function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return formatDateTime(iso);
 }

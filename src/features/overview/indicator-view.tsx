@@ -15,7 +15,7 @@ import { indicatorSeries, mostLagging } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
-import { SourceQuote } from '../../shared/source-quote';
+import { Citation, SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
 import { DASH, num, pct, useDifferenceFormat } from './format';
 import { FigureText, ProgressText, useWording } from '../../shared/wording';
@@ -225,6 +225,8 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
               />
               <YAxis
                 domain={[chart.yDomain[0], chart.yDomain[1]]}
+                ticks={chart.yTicks}
+                interval={0}
                 allowDataOverflow
                 width={64}
                 tickFormatter={(v: number) => num(v)}
@@ -391,7 +393,11 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
             )}
           </dl>
           <h4>{t('sourceLine')}</h4>
-          <SourceQuote file={item.source.file} line={item.source.line} />
+          <SourceQuote
+            file={item.source.file}
+            line={item.source.line}
+            indicator={item.itemType === 'indicator' ? item : undefined}
+          />
           {item.dataIssues && item.dataIssues.length > 0 && (
             <>
               <h4>{t('dataIssues')}</h4>
@@ -404,7 +410,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
                         {q.text}
                         <span className="muted small">
                           {' '}
-                          — {q.file} {q.line}
+                          — <Citation file={q.file} line={q.line} />
                         </span>
                       </blockquote>
                     ))}

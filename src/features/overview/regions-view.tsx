@@ -18,6 +18,7 @@ import { formatNumber, targetText as printedTarget } from '../../domain/wording'
 import { regionRole } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
 import { compareRegions } from '../../domain/charts';
+import { niceScale } from '../../domain/charts/scale';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/router';
@@ -92,7 +93,11 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
   const low = figures.length ? Math.min(...figures) : 0;
   const high = figures.length ? Math.max(...figures) : 1;
   const isAxisCut = low > 0 && high > 0 && low > high * 0.6;
-  const axisMin = isAxisCut ? niceFloor(low - (high - low) * 0.5 - high * 0.001) : 0;
+  // Round ticks on a round step: labels never crowd, and a cut axis starts at a round number.
+  const axis = niceScale(
+    isAxisCut ? low - (high - low) * 0.5 - high * 0.001 : Math.min(0, low),
+    high,
+  );
   const first = comparison.dispersion[0];
   const last = comparison.dispersion.at(-1);
   const trendText =
@@ -217,10 +222,9 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                     <CartesianGrid horizontal={false} stroke="#e5e9ee" />
                     <XAxis
                       type="number"
-                      domain={[
-                        isAxisCut ? axisMin : (min: number) => Math.min(0, min),
-                        (max: number) => Math.max(max, comparison.target?.value ?? max),
-                      ]}
+                      domain={[axis.domain[0], axis.domain[1]]}
+                      ticks={axis.ticks}
+                      interval={0}
                       allowDataOverflow={isAxisCut}
                       tickFormatter={(v: number) => formatNumber(v)}
                     />
@@ -415,8 +419,3 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
 }
 
 /** Rounds down to a tidy axis start (two significant figures). */
-function niceFloor(value: number): number {
-  if (value <= 0) return 0;
-  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return Math.floor(value / step) * step;
-}
