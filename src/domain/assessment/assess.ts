@@ -5,6 +5,7 @@ import { projectLinear } from './trend';
 import {
   figure,
   noFigure,
+  type AssessableItem,
   type AssessmentInput,
   type AssessmentMode,
   type AssessmentResult,
@@ -114,15 +115,15 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
     isBaselineRevised: revisedBaseline !== undefined,
     scope: isSubregion ? 'subregion' : 'plan-area',
     targetRule: rule,
-    isApproximateTarget: isApproximate(item.target?.raw),
+    isApproximateTarget: isApproximate(item),
     latestYear,
     reportedYears,
     missingYears,
   };
 }
 
-function isApproximate(raw: string | undefined): boolean {
-  return /左右|约/.test(raw ?? '');
+function isApproximate(item: AssessableItem): boolean {
+  return item.isApproximate ?? /左右|约/.test(item.target?.raw ?? '');
 }
 
 function assessOutcome(f: Facts): Outcome {
@@ -186,7 +187,7 @@ function assessOutcome(f: Facts): Outcome {
   // Reasons every numeric outcome shares, after the outcome's own.
   const shared: Reason[] = [];
   if (rule.derived) shared.push({ code: 'derived_target' });
-  if (isApproximate(item.target?.raw)) shared.push({ code: 'approximate_target' });
+  if (isApproximate(item)) shared.push({ code: 'approximate_target' });
   return { ...outcome, reasons: [...outcome.reasons, ...shared] };
 }
 
@@ -235,7 +236,7 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
     : null;
   const yearsLeft = f.targetYear - latestYear;
   // A target per year (城市低保标准年均增长4%, 每年建成5个: unit "…/年") is met or not each year.
-  const isPerYearFigure = item.unit?.endsWith('/年') ?? false;
+  const isPerYearFigure = item.isPerYear ?? item.unit?.endsWith('/年') ?? false;
 
   const gap: Figure = isMet
     ? figure(0)

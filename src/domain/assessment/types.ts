@@ -14,6 +14,10 @@ export interface AssessableItem {
   totalFrom?: 'target' | 'change';
   /** The year the target applies to; defaults to the plan's end year. */
   year?: number;
+  /** A figure for each year (每年…, 年均…): met or missed each year. Default: unit "…/年". */
+  isPerYear?: boolean;
+  /** The target says 左右 or 约. Default: read from the printed target. */
+  isApproximate?: boolean;
 }
 
 /** The plan's calendar: base year 2015, period 2016–2020 in every plan here. */
