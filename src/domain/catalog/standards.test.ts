@@ -138,6 +138,63 @@ describe('structured standards', () => {
     });
   });
 
+  it('flag a figure for each year wherever its unit, figure or basis says so', () => {
+    // Audit: 达州2017 “小学每生每年600元、初中800元标准，特殊教育学校达到6000元” (line 9, unit
+    // 元/生·年) was not flagged, while the same 生均公用经费 in 达州 line 284 is.
+    const yearlyRaw = /每生每年|每年|年均|年平均/;
+    const yearlyUnit = /\/年$|生·?年|千人·年/;
+    const yearlyPer = /每年|一年|年均|年平均|上一?年度/;
+    each((plan, s) => {
+      const isYearly =
+        yearlyRaw.test(s.target.raw) ||
+        yearlyUnit.test(s.unit ?? '') ||
+        yearlyPer.test(s.per ?? '');
+      if (isYearly) expect(s.isPerYear, `${plan.id} ${s.id} “${s.target.raw}”`).toBe(true);
+    });
+  });
+
+  it('keep the basis printed as 以…为单位 in `per`', () => {
+    // Audit: 达州2017 “以县(区、市)为单位,居民健康档案电子建档率达到98%以上…” (line 33) had lost
+    // the basis that 达州, 周村 and 邯郸 keep for 接种率 “以乡（镇、街道）为单位”.
+    each((plan, s) => {
+      const line = sourceLine(s.source.file, s.source.line);
+      const at = line.indexOf(s.quote);
+      const sentenceStart = Math.max(line.lastIndexOf('。', at), line.lastIndexOf('；', at)) + 1;
+      const before = line.slice(sentenceStart, at + s.quote.length);
+      const basis = /以[^，,；;。]*?为单位/.exec(before)?.[0];
+      if (basis) expect(s.per, `${plan.id} ${s.id}`).toBe(basis);
+    });
+  });
+
+  it('keep the place a figure applies to in `per` when printed as 每个…, 每县, 各县 or 均', () => {
+    // Audit: 大连 “保证每个乡镇至少有1所公办中心幼儿园” (line 24), “每个学生至少……” (line 22),
+    // “每个乡镇办好一所……卫生院” (line 65), 邯郸 “各县(市、区)……救助比例不低于70%” (line 1302)
+    // and 达州2017 “市、县(市、区)均建立1—2个” (line 36) had no `per`, unlike 达州/邯郸/周村.
+    each((plan, s) => {
+      const word = /每个|每县|各县|均(?=建立)/.exec(s.quote)?.[0];
+      if (word) expect(s.per ?? '', `${plan.id} ${s.id}`).toContain(word);
+    });
+  });
+
+  it('say in the note where the unit is not printed with the figure', () => {
+    // Audit: 达州2017 “2.85万”, “4.57万” (unit 万人, line 11), “10大” (件, line 5) and 大连 “动态
+    // 清零” (户, line 35) took the unit of their text target without saying it was supplied.
+    each((plan, s) => {
+      if (!s.unit || /[/=]/.test(s.unit)) return; // composite units (元/生·年, 农村=1) are read off
+      const measure = s.unit.replace(/^[万千亿](?=.)/, '');
+      if (s.target.raw.includes(measure)) return;
+      expect(s.note ?? '', `${plan.id} ${s.id} “${s.target.raw}” ${s.unit}`).toMatch(/补记|原文缺/);
+    });
+  });
+
+  it('take a base value printed with the figure (由45元提高到50元) as the baseline', () => {
+    each((plan, s) => {
+      const base = /由([^由]+?)提高到/.exec(s.quote)?.[1];
+      if (base) expect(s.baseline?.raw, `${plan.id} ${s.id}`).toBe(base);
+      else expect(s.baseline, `${plan.id} ${s.id}`).toBeNull();
+    });
+  });
+
   it('sit on an existing service row, task or section, in the same domain', () => {
     each((plan, s) => {
       const where = `${plan.id} ${s.id}`;

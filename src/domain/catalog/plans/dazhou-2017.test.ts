@@ -268,6 +268,24 @@ describe('dazhou-2017 standards and lead units', () => {
     ]);
   });
 
+  it('keeps the basis and period printed with a task figure (audit of line 9, 32, 33, 36)', () => {
+    const byId = (id: string) => standards.find((s) => s.id === id);
+    // Line 9: 生均公用经费基准定额 are amounts per pupil per year, 每生每年 shared by all three.
+    for (const id of ['std.task.2.3', 'std.task.2.4', 'std.task.2.5']) {
+      expect(byId(id)?.isPerYear, id).toBe(true);
+    }
+    expect(byId('std.task.2.3')?.per).toBe('每生每年');
+    // Line 36: “本年市、县(市、区)均建立1—2个……”: 1—2 centres in each city and county.
+    expect(byId('std.task.21.3')?.per).toBe('市、县(市、区)均');
+    expect(byId('std.task.21.4')?.per).toBe('市、县(市、区)均');
+    // Line 33: the three 建档率 are measured 以县(区、市)为单位.
+    for (const id of ['std.task.18.1', 'std.task.18.2', 'std.task.18.3']) {
+      expect(byId(id)?.per, id).toBe('以县(区、市)为单位');
+    }
+    // Line 32: “由45元提高到50元”: 45元 is printed as the base.
+    expect(byId('std.task.17.2')?.baseline).toEqual({ raw: '45元', value: 45 });
+  });
+
   it('normalises the 责任单位 to 15 units, 市人力资源和社会保障局 with 市人力资源社会保障局', () => {
     expect(p.units).toHaveLength(15);
     const hrss = p.units?.find((u) => u.id === 'hrss');
