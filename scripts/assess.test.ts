@@ -99,6 +99,22 @@ describe('npm run assess', { timeout: 60_000 }, () => {
     expect(lines.find((l) => l.includes('婴儿死亡率'))).toContain('achieved');
   });
 
+  it('writes a name that starts with = as text, never as a formula Excel would run', () => {
+    // A plan file loaded by a user can name an item anything; CSV injection (OWASP).
+    const dir = mkdtempSync(join(tmpdir(), 'assess-'));
+    const plan = JSON.parse(readFileSync('data/plans/zhoucun.json', 'utf8'));
+    plan.id = 'hostile';
+    plan.indicators[0].name = '=HYPERLINK("http://example.invalid","点我")';
+    const planFile = join(dir, 'hostile.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'indicator,year,value\n婴儿死亡率,2019,1.9\n');
+    const out = runCli('--plan', planFile, '--actuals', csv, '--as-of', '2019', '--format', 'csv');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`"'=HYPERLINK(""http://example.invalid"",""点我"")"`);
+    expect(out.stdout).not.toMatch(/,"?=HYPERLINK/);
+  });
+
   it('refuses a bad file with one line per problem naming the CSV line, and computes nothing', () => {
     const { code, stdout, stderr } = runCli(
       '--plan',

@@ -69,9 +69,5 @@ export function parseCsv(text: string): CsvResult {
   return { ok: true, records };
 }
 
-/** Quotes a value for CSV output when it needs it. */
-export function toCsvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Writing lives in write-csv.ts (formula neutralisation); re-exported for existing callers.
+export { toCsvCell } from './write-csv';
