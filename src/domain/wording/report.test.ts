@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bookTitle,
+  chineseNumeral,
+  completionTableNotes,
+  formatReportDate,
+  reportTitle,
+  revisedBaselineLine,
+  statusCountText,
+  variationText,
+} from './report';
+
+describe('report wording', () => {
+  it('numbers headings in Chinese numerals: 一 … 十, 十二, 二十, 三十五', () => {
+    expect([1, 8, 10, 12, 20, 35].map(chineseNumeral)).toEqual([
+      '一',
+      '八',
+      '十',
+      '十二',
+      '二十',
+      '三十五',
+    ]);
+  });
+
+  it('writes dates on Beijing time, whatever the machine’s zone', () => {
+    // 16:30 UTC on 28 February is 00:30 on 1 March in Beijing.
+    expect(formatReportDate('2019-02-28T16:30:00.000Z')).toBe('2019年3月1日');
+    expect(formatReportDate('2019-02-28T15:59:00.000Z')).toBe('2019年2月28日');
+  });
+
+  it('puts a title in book-title marks once', () => {
+    expect(bookTitle('《周村区规划》')).toBe('《周村区规划》');
+    expect(reportTitle('周村区“十三五”基本公共服务均等化规划', 'final')).toBe(
+      '《周村区“十三五”基本公共服务均等化规划》终期评估报告',
+    );
+  });
+
+  it('counts in the report’s order, zeros left out, achieved early said as such mid-term', () => {
+    const counts = { no_data: 3, achieved: 2, lagging: 1, on_track: 0 };
+    expect(statusCountText(counts, 'midterm')).toBe('提前实现2项、进度滞后1项、无数据3项');
+    expect(statusCountText(counts, 'final')).toBe('已实现2项、进度滞后1项、无数据3项');
+  });
+
+  it('says a revised baseline with both figures and the reason, once punctuated', () => {
+    expect(revisedBaselineLine('每千人口床位数', '张', 2015, 4.31, 4.35, '统计年鉴更正。')).toBe(
+      '每千人口床位数：2015年基期值由规划值4.31张修订为4.35张，理由：统计年鉴更正。',
+    );
+    expect(revisedBaselineLine('护理型床位比例', '%', 2015, null, 12, '')).toBe(
+      '护理型床位比例：规划未列2015年基期值，录入12%。',
+    );
+  });
+
+  it('keeps small coefficients of variation visible', () => {
+    expect(variationText(0.00005)).toBe('0.005%');
+    expect(variationText(0.142857)).toBe('14.3%');
+    expect(variationText(null)).toBe('—');
+  });
+
+  it('notes under 附表1 are numbered and name the preliminary mark only when there is one', () => {
+    expect(
+      completionTableNotes({ hasPreliminary: false, hasCumulative: false, mode: 'final' }),
+    ).toHaveLength(2);
+    expect(
+      completionTableNotes({ hasPreliminary: true, hasCumulative: true, mode: 'midterm' }).at(-1),
+    ).toBe('4.标“*”的数值为初步数。');
+  });
+});
