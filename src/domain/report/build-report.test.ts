@@ -161,19 +161,33 @@ describe('the mid-term report of 达州市 as of 2018', () => {
       '对有2个以上区县数据的1项相对指标（比率、人均或每千人等，不含随区县规模变化的总量指标），以变异系数' +
         '衡量区县间差距：与最早有数据的年份相比，扩大的1项。',
     );
-    expect(texts(tableIn(report, 'equalization'))).toEqual([
+    const table = tableIn(report, 'equalization');
+    expect(table.caption).toBe('表3 区县间差距（2018年）');
+    expect(table.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '指标',
+      '区县数',
+      '最低',
+      '最高',
+      '最高/最低',
+      '2016年',
+      '2018年',
+      '差距变化',
+      '未达到目标的区县',
+    ]);
+    // 5.6 / 4.2 = 1.33; both below 5.70.
+    expect(texts(table)).toEqual([
       [
         '1',
         '每千人口床位数',
-        '2018年',
         '2',
         '4.2张（渠县）',
         '5.6张（通川区）',
         '1.33',
-        '11.1%（2016年）',
+        '11.1%',
         '14.3%',
         '扩大',
-        '2个：通川区、渠县',
+        '全部2个',
       ],
     ]);
   });

@@ -1,5 +1,6 @@
 import { planCalendar, type JudgedResult } from '../assessment/plan';
 import { rollUpStatuses } from '../assessment/rollup';
+import { THRESHOLDS } from '../assessment/thresholds';
 import type { StatusCode } from '../assessment/types';
 import {
   DIGITS,
@@ -28,6 +29,7 @@ import {
   domainSummarySentence,
   equalizationIntro,
   equalizationNotApplicable,
+  equalizationTableNote,
   gapText,
   judgementLine,
   judgementSentence,
@@ -46,6 +48,7 @@ import {
   statusSummaryParagraph,
   statusWord,
   targetNoteLine,
+  titleLines,
   variationText,
   warningIntro,
 } from '../wording/report';
@@ -90,8 +93,10 @@ export function buildReport(input: ReportInput): Report {
   const appendices: ReportAppendix[] = [{ label: '附表1', table: completionTable(a) }];
   if (a.countyRows.length > 0) appendices.push({ label: '附表2', table: countyStatusTable(a) });
 
+  const title = reportTitle(a.plan.name, a.mode);
   return {
-    title: reportTitle(a.plan.name, a.mode),
+    title,
+    titleLines: titleLines(title),
     subtitle: reportSubtitle(a.region.name, a.asOfYear),
     demoNotice: input.isDemo ? DEMO_NOTICE : null,
     sections,
@@ -334,6 +339,14 @@ function gapCell(r: JudgedResult): ReportCell {
   return figureCell(gapText(r), r.gap.value);
 }
 
+/** "全部6个", "2个：通川区、渠县" (three names at most), "无"; "—" without a comparable target. */
+function belowTargetText(names: readonly string[], count: number, hasTarget: boolean): string {
+  if (!hasTarget) return '—';
+  if (names.length === 0) return '无';
+  if (names.length === count) return `全部${count}个`;
+  return names.length <= 3 ? `${names.length}个：${names.join('、')}` : `${names.length}个`;
+}
+
 function figureCell(shown: string | null, value: number | null): ReportCell {
   return shown === null || value === null ? DASH : { text: shown, value };
 }
@@ -361,6 +374,12 @@ function equalizationSection(a: ReportAnalysis, tables: { count: number }): Repo
     { type: 'paragraph', text: equalizationIntro(trends, a.equalization.length) },
   ];
   if (a.equalization.length > 0) {
+    // One year for every row (the usual case) goes into the caption and the headers, so that
+    // the table fits a portrait page.
+    const firsts = new Set(a.equalization.map((row) => row.comparison.dispersion[0]?.year));
+    const lasts = new Set(a.equalization.map((row) => row.comparison.dispersion.at(-1)?.year));
+    const commonLast = lasts.size === 1 ? [...lasts][0] : undefined;
+    const commonFirst = firsts.size === 1 ? [...firsts][0] : undefined;
     const rows = a.equalization.map((row, i): ReportCell[] => {
       const r = row.result;
       const points = row.comparison.dispersion;
@@ -368,10 +387,17 @@ function equalizationSection(a: ReportAnalysis, tables: { count: number }): Repo
       const last = points.at(-1);
       const q = (v: number) => formatQuantity(v, r.unit);
       const below = row.comparison.belowTarget.map((b) => b.name);
+      const cv = (point: typeof first, showYear: boolean): ReportCell =>
+        point && point.coefficientOfVariation !== null
+          ? {
+              text: `${variationText(point.coefficientOfVariation)}${showYear ? `（${point.year}年）` : ''}`,
+              value: point.coefficientOfVariation,
+            }
+          : DASH;
       return [
         numberCell(i + 1, String(i + 1)),
         text(r.name),
-        text(last ? `${last.year}年` : '—'),
+        ...(commonLast === undefined ? [text(last ? `${last.year}年` : '—')] : []),
         last ? numberCell(last.count, String(last.count)) : DASH,
         last
           ? {
@@ -388,47 +414,46 @@ function equalizationSection(a: ReportAnalysis, tables: { count: number }): Repo
         last && last.maxMinRatio !== null
           ? { text: formatNumber(last.maxMinRatio, 2), value: last.maxMinRatio }
           : DASH,
-        first && first !== last
-          ? {
-              text: `${variationText(first.coefficientOfVariation)}（${first.year}年）`,
-              value: first.coefficientOfVariation,
-            }
-          : DASH,
-        last
-          ? { text: variationText(last.coefficientOfVariation), value: last.coefficientOfVariation }
-          : DASH,
+        first && first !== last ? cv(first, commonFirst === undefined) : DASH,
+        cv(last, commonLast === undefined),
         text(TREND_WORDS[row.trend]),
-        text(
-          row.comparison.target === null
-            ? '—'
-            : below.length === 0
-              ? '无'
-              : `${below.length}个：${below.join('、')}`,
-        ),
+        text(belowTargetText(below, last?.count ?? 0, row.comparison.target !== null)),
       ];
     });
     blocks.push({
       type: 'table',
       table: {
         id: 'equalization',
-        caption: `表${++tables.count} 区县间差距`,
+        caption: `表${++tables.count} 区县间差距${commonLast !== undefined ? `（${commonLast}年）` : ''}`,
         columns: [
-          { header: '序号', width: 1, align: 'center' },
-          { header: '指标', width: 4.2, align: 'left' },
-          { header: '年份', width: 1.6, align: 'center' },
-          { header: '区县数', width: 1.3, align: 'center' },
-          { header: '最低', width: 3, align: 'left' },
-          { header: '最高', width: 3, align: 'left' },
-          { header: '最高/最低', width: 1.6, align: 'right', numberFormat: '0.00' },
-          { header: '首年', group: '变异系数', width: 2.2, align: 'right', numberFormat: '0.0%' },
-          { header: '当年', group: '变异系数', width: 1.6, align: 'right', numberFormat: '0.0%' },
-          { header: '差距变化', width: 1.6, align: 'center' },
-          { header: '未达到目标的区县', width: 3.6, align: 'left' },
+          { header: '序号', width: 0.9, align: 'center' },
+          { header: '指标', width: 4.4, align: 'left' },
+          ...(commonLast === undefined
+            ? [{ header: '年份', width: 1.4, align: 'center' as const }]
+            : []),
+          { header: '区县数', width: 1.2, align: 'center' },
+          { header: '最低', width: 2.8, align: 'left' },
+          { header: '最高', width: 2.8, align: 'left' },
+          { header: '最高/最低', width: 1.5, align: 'right', numberFormat: '0.00' },
+          {
+            header: commonFirst !== undefined ? `${commonFirst}年` : '首年',
+            group: '变异系数',
+            width: 1.5,
+            align: 'right',
+            numberFormat: '0.0%',
+          },
+          {
+            header: commonLast !== undefined ? `${commonLast}年` : '当年',
+            group: '变异系数',
+            width: 1.5,
+            align: 'right',
+            numberFormat: '0.0%',
+          },
+          { header: '差距变化', width: 1.4, align: 'center' },
+          { header: '未达到目标的区县', width: 2.4, align: 'left' },
         ],
         rows,
-        notes: [
-          '注：变异系数为各区县数值的标准差与平均值之比，越小表示区县间越均衡；差距变化为当年与最早有2个以上区县数据的年份相比，变异系数变化不超过规定容差的为基本持平。',
-        ],
+        notes: [equalizationTableNote(THRESHOLDS.dispersionChangeTolerance)],
         isWide: true,
       },
     });
@@ -594,7 +619,7 @@ export function completionTable(a: ReportAnalysis): ReportTable {
     { header: '指标', width: 4.2, align: 'left' },
     { header: '单位', width: 1.3, align: 'center' },
     { header: `${plan.baseYear}年基期值`, width: 1.6, align: 'right' },
-    { header: `${plan.period.end}年目标值`, width: 2.4, align: 'center' },
+    { header: `${plan.period.end}年目标值`, width: 2.6, align: 'center' },
     ...a.years.map((y): ReportColumn => ({
       header: `${y}年`,
       group: '各年实际值',

@@ -18,6 +18,8 @@ export interface ReportCell {
    * text is the content.
    */
   value?: number | null;
+  /** An instant (ISO) a spreadsheet writes as an Excel date on Beijing wall-clock time. */
+  date?: string;
 }
 
 export interface ReportColumn {
@@ -80,6 +82,8 @@ export interface ReportAppendix {
 
 export interface Report {
   title: string;
+  /** The title as printed: broken after a phrase, at most 20 characters a line. */
+  titleLines: string[];
   subtitle: string;
   /** The 示例数据 warning printed above everything when the figures are sample data. */
   demoNotice: string | null;

@@ -34,7 +34,7 @@ export function obs(
   return { itemId, regionId, year, value, source: '市统计局', updatedAt: at, ...extra };
 }
 
-const OBSERVATIONS: ReportObservation[] = [
+export const OBSERVATIONS: ReportObservation[] = [
   obs(BEDS, 'dazhou', 2016, 4.4, { source: '市卫健委' }),
   obs(BEDS, 'dazhou', 2017, 4.6, { source: '市卫健委' }),
   // 2019-02-28 17:30 UTC is 2019-03-01 01:30 in Beijing: the report says 3月1日.
@@ -57,7 +57,7 @@ const OBSERVATIONS: ReportObservation[] = [
   obs(BEDS, 'quxian', 2018, 4.2),
 ];
 
-const JUDGEMENT: Judgement = {
+export const JUDGEMENT: Judgement = {
   itemId: READING,
   asOfYear: 2018,
   status: 'on_track',
@@ -66,7 +66,7 @@ const JUDGEMENT: Judgement = {
   at: '2019-03-01T02:00:00.000Z',
 };
 
-const REGIONS: ReportRegion[] = dazhou.regions.map((r, i) => ({
+export const REGIONS: ReportRegion[] = dazhou.regions.map((r, i) => ({
   regionId: r.id,
   name: r.name,
   role: i === 0 ? 'plan-area' : 'subregion',

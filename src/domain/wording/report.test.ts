@@ -7,6 +7,7 @@ import {
   reportTitle,
   revisedBaselineLine,
   statusCountText,
+  titleLines,
   variationText,
 } from './report';
 
@@ -63,5 +64,29 @@ describe('report wording', () => {
     expect(
       completionTableNotes({ hasPreliminary: true, hasCumulative: true, mode: 'midterm' }).at(-1),
     ).toBe('4.标“*”的数值为初步数。');
+  });
+});
+
+describe('titles broken into lines', () => {
+  it('breaks after a phrase, never inside a word, at most 20 characters a line', () => {
+    expect(titleLines('《达州市“十三五”基本公共服务均等化规划》中期评估报告')).toEqual([
+      '《达州市“十三五”基本公共服务',
+      '均等化规划》中期评估报告',
+    ]);
+    expect(titleLines('《周村区推进基本公共服务均等化“十三五”规划》终期评估报告')).toEqual([
+      // Before the opening quote: 15 and 14 characters.
+      '《周村区推进基本公共服务均等化',
+      '“十三五”规划》终期评估报告',
+    ]);
+    expect(
+      titleLines('《达州市“十三五”基本公共服务均等化规划2017年实施计划》终期评估报告'),
+    ).toEqual(
+      // 20 characters, then a break before the year.
+      ['《达州市“十三五”基本公共服务均等化规划', '2017年实施计划》终期评估报告'],
+    );
+    expect(
+      titleLines('《大连市人民政府关于大连市推进基本公共服务均等化的实施意见》中期评估报告'),
+    ).toEqual(['《大连市人民政府关于大连市', '推进基本公共服务均等化的', '实施意见》中期评估报告']);
+    expect(titleLines('《短标题》中期评估报告')).toEqual(['《短标题》中期评估报告']);
   });
 });

@@ -355,6 +355,11 @@ export function equalizationIntro(counts: Record<DispersionTrend, number>, total
   return `对有2个以上区县数据的${total}项相对指标（比率、人均或每千人等，不含随区县规模变化的总量指标），以变异系数衡量区县间差距：与最早有数据的年份相比，${listed}。`;
 }
 
+/** The note under the county table, with the tolerance of "基本持平" as a number of points. */
+export function equalizationTableNote(tolerance: number): string {
+  return `注：变异系数为各区县数值的标准差与平均值之比，越小表示区县间越均衡；差距变化为与最早有2个以上区县数据的年份相比，变异系数变化不超过${formatNumber(tolerance * 100)}个百分点的为基本持平。`;
+}
+
 /** When a report covers one county, or a plan area without county data. */
 export function equalizationNotApplicable(
   regionName: string,
@@ -645,4 +650,53 @@ export function completionTableNotes(f: {
   }
   if (f.hasPreliminary) notes.push('标“*”的数值为初步数。');
   return notes.map((n, i) => `${i + 1}.${n}`);
+}
+
+/** Where a title may break: after these (a closing mark, a word that ends a phrase) … */
+const BREAK_AFTER = ['》', '”', '服务', '规划', '计划', '人民政府', '的'];
+/** … or before these (an opening mark, a year). */
+const BREAK_BEFORE = ['《', '“', '关于', '推进'];
+
+/**
+ * A long title broken into lines as a typesetter would: at most `maxChars` a line (20 fit a
+ * line of 二号 on A4 between the GB/T 9704 margins), breaking after a phrase ("…基本公共服务" /
+ * "均等化规划》…") rather than inside a word, and keeping lines even.
+ *
+ * @example titleLines("《达州市“十三五”基本公共服务均等化规划》中期评估报告")
+ *   → ["《达州市“十三五”基本公共服务", "均等化规划》中期评估报告"]
+ */
+export function titleLines(title: string, maxChars = 20): string[] {
+  const chars = [...title];
+  const n = chars.length;
+  if (n <= maxChars) return [title];
+  const isGood = (i: number) => {
+    const before = chars.slice(0, i).join('');
+    const after = chars.slice(i).join('');
+    return (
+      BREAK_AFTER.some((w) => before.endsWith(w)) ||
+      BREAK_BEFORE.some((w) => after.startsWith(w)) ||
+      /^\d{4}/.test(after)
+    );
+  };
+  let best: { lines: string[]; cost: number } | null = null;
+  const consider = (breaks: number[]) => {
+    const cuts = [0, ...breaks, n];
+    const lengths = cuts.slice(1).map((end, i) => end - (cuts[i] as number));
+    if (lengths.some((l) => l > maxChars || l === 0)) return;
+    const cost =
+      breaks.filter((b) => !isGood(b)).length * 15 +
+      (Math.max(...lengths) - Math.min(...lengths)) +
+      (breaks.length - 1) * 12;
+    if (!best || cost < best.cost) {
+      best = {
+        cost,
+        lines: cuts.slice(1).map((end, i) => chars.slice(cuts[i], end).join('')),
+      };
+    }
+  };
+  for (let i = 1; i < n; i++) {
+    consider([i]);
+    for (let j = i + 1; j < n; j++) consider([i, j]);
+  }
+  return (best as { lines: string[] } | null)?.lines ?? [title];
 }
