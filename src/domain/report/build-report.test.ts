@@ -467,3 +467,16 @@ describe('facts the evaluator can copy', () => {
     expect([...facts.problems, ...facts.suggestions].join('')).not.toMatch(/建议加强|成效|稳步/);
   });
 });
+
+describe('preliminary data', () => {
+  it('says it once when every value is preliminary, instead of listing every item', () => {
+    const all = input({
+      observations: [
+        obs(BEDS, 'dazhou', 2016, 4.4, { dataStatus: 'preliminary' }),
+        obs(JOBS, 'dazhou', 2017, 3.5, { dataStatus: 'preliminary' }),
+      ],
+    });
+    const lines = paragraphs(buildReport(all), 'data-notes');
+    expect(lines).toContain('本报告使用的2016—2018年数值均为初步数，正式数据发布后需更新。');
+  });
+});

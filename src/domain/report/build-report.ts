@@ -19,6 +19,7 @@ import {
   REPORT_STATUS_ORDER,
   TREND_WORDS,
   accelerationText,
+  allPreliminarySentence,
   averagePaceText,
   chineseNumeral,
   completionNote,
@@ -314,10 +315,10 @@ function warningsSection(a: ReportAnalysis, tables: { count: number }): ReportSe
         caption: `表${++tables.count} 预警指标`,
         columns: [
           { header: '序号', width: 1, align: 'center' },
-          { header: '指标', width: 5, align: 'left' },
+          { header: '指标', width: 4.6, align: 'left' },
           { header: '评估结论', width: 2.4, align: 'center' },
-          { header: '完成进度', width: 1.8, align: 'right', numberFormat: '0.0%' },
-          { header: '时间进度', width: 1.8, align: 'right', numberFormat: '0.0%' },
+          { header: '完成进度', width: 2, align: 'right', numberFormat: '0.0%' },
+          { header: '时间进度', width: 2, align: 'right', numberFormat: '0.0%' },
           { header: '差距', width: 2.2, align: 'right', numberFormat: '0.00' },
           { header: '需年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
           { header: '此前年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
@@ -520,7 +521,13 @@ function dataNotesSection(a: ReportAnalysis, input: ReportInput): ReportSection 
   const preliminary = a.results
     .filter((r) => a.preliminaryYears.has(r.id))
     .map((r) => preliminaryLine(r.name, a.preliminaryYears.get(r.id) ?? []));
-  if (preliminary.length > 0) {
+  const used = a.ownObservations.filter((o) => o.year >= plan.period.start);
+  if (used.length > 0 && used.every((o) => o.dataStatus === 'preliminary')) {
+    parts.push({
+      title: '初步数据',
+      lines: [allPreliminarySentence(plan.period.start, Math.min(a.asOfYear, plan.period.end))],
+    });
+  } else if (preliminary.length > 0) {
     parts.push({
       title: '初步数据',
       lines: [`下列数值为初步数，正式数据发布后需更新：${preliminary.join('、')}。`],
@@ -615,23 +622,23 @@ export function completionTable(a: ReportAnalysis): ReportTable {
   });
   const columns: ReportColumn[] = [
     { header: '序号', width: 0.9, align: 'center' },
-    { header: '领域', width: 2.2, align: 'center', mergeRuns: true },
-    { header: '指标', width: 4.2, align: 'left' },
-    { header: '单位', width: 1.3, align: 'center' },
+    { header: '领域', width: 2, align: 'center', mergeRuns: true },
+    { header: '指标', width: 4, align: 'left' },
+    { header: '单位', width: 1.2, align: 'center' },
     { header: `${plan.baseYear}年基期值`, width: 1.6, align: 'right' },
-    { header: `${plan.period.end}年目标值`, width: 2.6, align: 'center' },
+    { header: `${plan.period.end}年目标值`, width: 2.4, align: 'center' },
     ...a.years.map((y): ReportColumn => ({
       header: `${y}年`,
       group: '各年实际值',
-      width: 1.4,
+      width: 1.8,
       align: 'right',
     })),
-    { header: '完成进度', width: 1.5, align: 'right', numberFormat: '0.0%' },
-    { header: '时间进度', width: 1.5, align: 'right', numberFormat: '0.0%' },
-    { header: '评估结论', width: 2, align: 'center' },
+    { header: '完成进度', width: 1.7, align: 'right', numberFormat: '0.0%' },
+    { header: '时间进度', width: 1.7, align: 'right', numberFormat: '0.0%' },
+    { header: '评估结论', width: 2.3, align: 'center' },
     { header: '差距', width: 1.8, align: 'right', numberFormat: '0.00' },
     { header: '需年均变化', width: 2.2, align: 'right', numberFormat: '0.00' },
-    { header: '说明', width: 5, align: 'left' },
+    { header: '说明', width: 4.3, align: 'left' },
   ];
   return {
     id: 'completion',

@@ -398,6 +398,11 @@ export function completeDataSentence(fromYear: number, toYear: number): string {
   return `各指标${formatYears(fromYear, toYear)}数据齐全。`;
 }
 
+/** When every value the report uses is preliminary, one sentence instead of a list. */
+export function allPreliminarySentence(fromYear: number, toYear: number): string {
+  return `本报告使用的${formatYears(fromYear, toYear)}数值均为初步数，正式数据发布后需更新。`;
+}
+
 /** "每千人口床位数（2018年）", "新增城镇就业人数（2017、2018年）". */
 export function preliminaryLine(name: string, years: readonly number[]): string {
   return `${name}（${formatYearList(years)}）`;
