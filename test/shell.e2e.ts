@@ -26,14 +26,19 @@ describe('app shell', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('says plainly that a page is not built yet, and switches to English', async () => {
+  it('switches a page to English, the report itself staying in Chinese', async () => {
     session = await openBrowser();
     const { page } = session;
     await page.goto(`${BASE_URL}#/reports`);
-    await expect.poll(() => page.getByTestId('not-built').textContent()).toContain('尚未建成');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('评估报告');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('Catalog');
-    await expect.poll(() => page.getByTestId('not-built').textContent()).toContain('not built yet');
+    await expect.poll(() => page.getByTestId('storage-note').textContent()).toContain('phase 2');
+    expect(await page.getByTestId('report-preview').locator('h1').textContent()).toContain(
+      '评估报告',
+    );
     expect(session.errors).toEqual([]);
   });
 });
