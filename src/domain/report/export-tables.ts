@@ -1,7 +1,6 @@
 import { planItems } from '../assessment/plan';
 import { formatNumber, DIGITS, unitLabel } from '../wording';
-import { formatYearList } from '../wording/format';
-import { wallClockDate } from '../spreadsheet/excel-date';
+import { formatDateTime, formatYearList } from '../wording/format';
 import type { Report, ReportCell, ReportInput, ReportTable } from './model';
 
 /**
@@ -99,11 +98,9 @@ export function valuesDetailTable(input: ReportInput): ReportTable {
     )
     .map((o): ReportCell[] => {
       const item = items.get(o.itemId);
-      let when: ReportCell = { text: '', value: null };
-      if (o.updatedAt) {
-        const local = wallClockDate(o.updatedAt);
-        when = { text: local.toISOString().slice(0, 16).replace('T', ' '), date: o.updatedAt };
-      }
+      const when: ReportCell = o.updatedAt
+        ? { text: formatDateTime(o.updatedAt), date: o.updatedAt }
+        : { text: '', value: null };
       return [
         text(regions.name(o.regionId)),
         text(o.itemId),

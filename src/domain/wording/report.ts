@@ -5,6 +5,7 @@ import type { DispersionTrend } from '../assessment/equalization';
 import { changeText, reasonText } from './explain';
 import {
   DIGITS,
+  formatDateTime,
   formatDifference,
   formatNumber,
   formatPercent,
@@ -80,18 +81,11 @@ export function nameList(names: readonly string[]): string {
   return names.join('、');
 }
 
-/** A date as a report writes it, on the wall clock of `timeZone`: "2019年3月1日". */
-export function formatReportDate(iso: string, timeZone = 'Asia/Shanghai'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}年${part('month')}月${part('day')}日`;
+/** A date as a report writes it, on Beijing time (formatDateTime): "2019年3月1日". */
+export function formatReportDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(formatDateTime(iso));
+  if (!match) return iso;
+  return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
 // ——— 一、总体情况 ———
