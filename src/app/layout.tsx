@@ -1,8 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Outlet, useLocation } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { AddressNotices, useSearchParams } from '../shared/address';
 import { useDataset } from '../shared/dataset';
 import { useLocale, useT } from '../shared/i18n';
 import { usePlan, usePlans } from '../shared/plans';
-import { buildHref, useRoute, useSetParams } from '../shared/router';
+import { buildHref, pageOfPath, switchPlan } from '../shared/search';
 import { shellMessages } from './messages';
 import { reloadToUpdate, UPDATE_READY_EVENT } from './pwa';
 
@@ -15,13 +17,15 @@ const NAV = [
   ['/settings', 'navSettings'],
 ] as const;
 
-export function Layout({ children }: { children: ReactNode }) {
+/** The shell: header with the plan switcher, navigation, banners, and the page (Outlet). */
+export function Layout() {
   const t = useT(shellMessages);
   const { locale, setLocale } = useLocale();
-  const route = useRoute();
-  const setParams = useSetParams();
+  const [search, setSearch] = useSearchParams('settings');
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const page = pageOfPath(pathname);
   const plans = usePlans();
-  const { entry } = usePlan(route.params.get('plan'));
+  const { entry } = usePlan(search.plan ?? null);
   const { dataset, setDataset, isBlockedByUpgrade } = useDataset();
   const planId = entry?.plan.id;
   const [isUpdateReady, setUpdateReady] = useState(false);
@@ -43,7 +47,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <select
             aria-label={t('plan')}
             value={planId ?? ''}
-            onChange={(event) => setParams({ plan: event.target.value, region: null })}
+            onChange={(event) => {
+              const next = plans.data?.find((e) => e.plan.id === event.target.value);
+              if (next) setSearch(switchPlan(search, next.plan));
+            }}
           >
             {(plans.data ?? []).map((e) => (
               <option key={e.plan.id} value={e.plan.id}>
@@ -67,11 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <a
             key={path}
             href={buildHref(path, { plan: planId })}
-            aria-current={
-              route.path === path || (route.path === '/' && path === '/overview')
-                ? 'page'
-                : undefined
-            }
+            aria-current={page !== null && pageOfPath(path) === page ? 'page' : undefined}
           >
             {t(key)}
           </a>
@@ -102,7 +105,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       )}
-      <main className="shell-main">{children}</main>
+      <AddressNotices />
+      <main className="shell-main">
+        <Outlet />
+      </main>
     </div>
   );
 }

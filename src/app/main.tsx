@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createQueryClient } from './app';
 import { registerServiceWorker } from './pwa';
+import { createAppRouter } from './routes';
 import './styles.css';
 
 // Ask once for persistent storage so the browser does not evict the data under disk pressure;
@@ -12,6 +13,6 @@ registerServiceWorker();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} />
+    <App queryClient={createQueryClient()} router={createAppRouter()} />
   </StrictMode>,
 );

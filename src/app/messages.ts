@@ -19,7 +19,16 @@ export const shellMessages = defineMessages(
     updateReady: '应用已有新版本，重新加载后生效（已保存的数据不受影响）。',
     loading: '正在加载…',
     loadError: '加载失败：{message}',
-    notFound: '没有这个页面。',
+    notFoundTitle: '没有这个页面',
+    notFound: '地址“{path}”不是本应用的页面，可能是链接输错了或已过时。',
+    errorTitle: '本页出现了意外错误',
+    errorWhat:
+      '这一页在显示时遇到了程序错误，没能显示出来。这是应用本身的问题，不是您的操作造成的。',
+    errorDataSafe: '已保存的数据都还在：出错时没有写入、修改或删除任何数据。',
+    errorWhatToDo:
+      '可以回到总览，或重新加载本页再试。如果问题反复出现，请把下面的技术信息发给维护人员。',
+    errorBack: '回到总览',
+    errorDetails: '技术信息',
     builtin: '内置',
     userLoaded: '已加载',
     language: 'English',
@@ -44,7 +53,17 @@ export const shellMessages = defineMessages(
       'A new version of the app is ready; reload to use it (saved data is not affected).',
     loading: 'Loading…',
     loadError: 'Failed to load: {message}',
-    notFound: 'No such page.',
+    notFoundTitle: 'No such page',
+    notFound:
+      'The address “{path}” is not a page of this app; the link may be mistyped or out of date.',
+    errorTitle: 'This page ran into an unexpected error',
+    errorWhat:
+      'The page failed while being drawn and could not be shown. This is a fault in the app, not something you did.',
+    errorDataSafe: 'Your saved data is all still there: nothing was written, changed or deleted.',
+    errorWhatToDo:
+      'Go back to the overview, or reload the page to try again. If it keeps happening, send the technical details below to whoever maintains the app.',
+    errorBack: 'Back to the overview',
+    errorDetails: 'Technical details',
     builtin: 'built-in',
     userLoaded: 'loaded',
     language: '中文',

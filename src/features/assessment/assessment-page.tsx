@@ -13,7 +13,8 @@ import { useT } from '../../shared/i18n';
 import { JudgementNote } from '../../shared/judgement-note';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { periodYears, usePlanResults } from '../../shared/plan-results';
-import { buildHref, useRoute, useSetParams } from '../../shared/router';
+import { useSearchParams } from '../../shared/address';
+import { buildHref } from '../../shared/search';
 import { useAuthorName } from '../../shared/settings';
 import { StatusBadge, useStatusLabel } from '../../shared/status-badge';
 import { FigureText, ProgressText, useWording } from '../../shared/wording';
@@ -168,17 +169,12 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
   const by = useAuthorName();
   const plan = entry.plan;
   const { dataset } = useDataset();
-  const route = useRoute();
-  const setParams = useSetParams();
-  const yearParam = Number(route.params.get('year'));
-  const assessment = usePlanResults(plan, {
-    regionId: route.params.get('region'),
-    year: Number.isInteger(yearParam) && yearParam > 0 ? yearParam : null,
-  });
+  const [search, setParams] = useSearchParams('assessment');
+  const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
   const { regions, region, results, year: asOfYear, mode } = assessment;
   const regionId = region?.regionId;
-  const statusFilter = route.params.get('status');
-  const domainFilter = route.params.get('domain');
+  const statusFilter = search.status;
+  const domainFilter = search.domain ?? null;
   const [judging, setJudging] = useState<string | null>(null);
   const save = useSetJudgement();
 

@@ -4,7 +4,8 @@ import { searchCatalog, type CatalogItemKind } from '../../domain/catalog/search
 import { useT } from '../../shared/i18n';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { usePlans } from '../../shared/plans';
-import { buildHref, useRoute, useSetParams } from '../../shared/router';
+import { useSearchParams } from '../../shared/address';
+import { buildHref, type CatalogTab } from '../../shared/search';
 import { SourceQuote } from '../../shared/source-quote';
 import './catalog.css';
 import { DataIssues, ItemDetail } from './item-detail';
@@ -12,7 +13,7 @@ import { catalogMessages } from './messages';
 import { PlanFiles } from './plan-files';
 import { DomainSelect } from '../../shared/selectors';
 
-type Tab = 'indicators' | 'textTargets' | 'services' | 'tasks' | 'plan';
+type Tab = CatalogTab;
 const TABS: Array<
   [Tab, 'tabIndicators' | 'tabTextTargets' | 'tabServices' | 'tabTasks' | 'tabPlan']
 > = [
@@ -35,9 +36,8 @@ function useT2() {
 
 function SearchBox() {
   const t = useT2();
-  const route = useRoute();
-  const setParams = useSetParams();
-  const [text, setText] = useState(route.params.get('q') ?? '');
+  const [search, setParams] = useSearchParams('catalog');
+  const [text, setText] = useState(search.q ?? '');
   return (
     <form
       className="toolbar"
@@ -124,14 +124,13 @@ function SearchResults({ query }: { query: string }) {
 
 function DomainFilter({ plan }: { plan: Plan }) {
   const t = useT2();
-  const route = useRoute();
-  const setParams = useSetParams();
+  const [search, setParams] = useSearchParams('catalog');
   return (
     <label>
       {t('domain')}
       <DomainSelect
         plan={plan}
-        value={route.params.get('domain')}
+        value={search.domain ?? null}
         onChange={(id) => setParams({ domain: id })}
         label={t('domain')}
         allLabel={t('allDomains')}
@@ -150,10 +149,9 @@ function ItemsTable({
   isText: boolean;
 }) {
   const t = useT2();
-  const route = useRoute();
-  const setParams = useSetParams();
-  const domainFilter = route.params.get('domain');
-  const selected = route.params.get('item');
+  const [search, setParams] = useSearchParams('catalog');
+  const domainFilter = search.domain;
+  const selected = search.item;
   const domains = plan.domains.filter((d) => !domainFilter || d.id === domainFilter);
   const hasUnits = !isText && items.some((i) => 'responsibleUnit' in i && i.responsibleUnit);
   return (
@@ -225,9 +223,9 @@ function ItemsTable({
 
 function ServicesTable({ plan }: { plan: Plan }) {
   const t = useT2();
-  const route = useRoute();
-  const domainFilter = route.params.get('domain');
-  const selected = route.params.get('item');
+  const [search] = useSearchParams('catalog');
+  const domainFilter = search.domain;
+  const selected = search.item;
   if (plan.services.length === 0) return <EmptyState>{t('noServices')}</EmptyState>;
   return (
     <table className="data" data-testid="services-table">
@@ -279,7 +277,7 @@ function ServicesTable({ plan }: { plan: Plan }) {
 
 function TasksTable({ plan }: { plan: Plan }) {
   const t = useT2();
-  const selected = useRoute().params.get('item');
+  const selected = useSearchParams('catalog')[0].item;
   if (plan.tasks.length === 0) return <EmptyState>{t('noTasks')}</EmptyState>;
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
   // Where the table has one 责任单位 cell, it is shown as printed rather than split.
@@ -389,12 +387,11 @@ function PlanInfo({ plan, isBuiltin }: { plan: Plan; isBuiltin: boolean }) {
 
 export default function CatalogPage({ entry }: FeaturePageProps) {
   const t = useT2();
-  const route = useRoute();
-  const setParams = useSetParams();
+  const [search, setParams] = useSearchParams('catalog');
   const plan = entry.plan;
-  const query = route.params.get('q');
-  const tab = (route.params.get('tab') as Tab | null) ?? 'indicators';
-  const itemId = route.params.get('item');
+  const query = search.q;
+  const tab: Tab = search.tab ?? 'indicators';
+  const itemId = search.item;
   const items: Array<Indicator | TextTarget> =
     tab === 'textTargets' ? plan.textTargets : plan.indicators;
   const selected = items.find((i) => i.id === itemId);

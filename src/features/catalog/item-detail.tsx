@@ -1,7 +1,8 @@
 import type { DataIssue, Indicator, TextTarget } from '../../domain/catalog/schema';
 import { useT } from '../../shared/i18n';
 import { usePlans } from '../../shared/plans';
-import { buildHref, useRoute } from '../../shared/router';
+import { useSearchParams } from '../../shared/address';
+import { buildHref } from '../../shared/search';
 import { Citation, SourceQuote } from '../../shared/source-quote';
 import { catalogMessages } from './messages';
 
@@ -39,7 +40,7 @@ export function ItemDetail({
 }) {
   const t = useT(catalogMessages);
   const plans = usePlans();
-  const currentPlanId = useRoute().params.get('plan');
+  const currentPlanId = useSearchParams('catalog')[0].plan;
   // Other plans with the same measure (the same `concept` key), for comparison across plans.
   const sharedWith = item.concept
     ? (plans.data ?? []).filter(

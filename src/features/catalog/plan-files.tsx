@@ -6,7 +6,7 @@ import { useT } from '../../shared/i18n';
 import { Section } from '../../shared/page';
 import { BUILTIN_PLAN_IDS, usePlans } from '../../shared/plans';
 import { queryKeys } from '../../shared/query-keys';
-import { useSetParams } from '../../shared/router';
+import { useSetSearch } from '../../shared/address';
 import { useAuthorName } from '../../shared/settings';
 import { catalogMessages } from './messages';
 
@@ -16,7 +16,7 @@ export function PlanFiles() {
   const { db, dataset } = useDataset();
   const by = useAuthorName();
   const queryClient = useQueryClient();
-  const setParams = useSetParams();
+  const setParams = useSetSearch();
   const plans = usePlans();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<

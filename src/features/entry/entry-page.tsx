@@ -8,7 +8,7 @@ import { useT } from '../../shared/i18n';
 import { useObservations } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { useRegions } from '../../shared/regions';
-import { useRoute, useSetParams } from '../../shared/router';
+import { useSearchParams } from '../../shared/address';
 import { defaultYear, regionRole, useRegionResults } from '../../shared/plan-results';
 import { StatusBadge } from '../../shared/status-badge';
 import { ProgressText, useWording } from '../../shared/wording';
@@ -47,8 +47,7 @@ function StatusCells({ plan, result }: { plan: Plan; result: JudgedResult | unde
 export default function EntryPage({ entry }: FeaturePageProps) {
   const t = useT(entryMessages);
   const plan = entry.plan;
-  const route = useRoute();
-  const setParams = useSetParams();
+  const [search, setParams] = useSearchParams('entry');
   const { isBlockedByUpgrade } = useDataset();
   const author = useAuthorName();
   const regionsQuery = useRegions(plan);
@@ -63,8 +62,8 @@ export default function EntryPage({ entry }: FeaturePageProps) {
     year: number;
   } | null>(null);
 
-  const view: View = route.params.get('view') === 'indicator' ? 'indicator' : 'region';
-  const showArchived = route.params.get('archived') === '1';
+  const view: View = search.view ?? 'region';
+  const showArchived = search.archived === '1';
   // Grouped by domain in the plan's order: the prose targets join their domain's indicators.
   const items = useMemo(() => {
     const order = new Map(plan.domains.map((d, index) => [d.id, index]));
@@ -77,12 +76,11 @@ export default function EntryPage({ entry }: FeaturePageProps) {
   const years = useMemo(() => gridYears(plan.baseYear, plan.period.end), [plan]);
   const regions = useMemo(() => regionsQuery.data ?? [], [regionsQuery.data]);
   const visibleRegions = regions.filter((r) => showArchived || !r.archived);
-  const regionParam = route.params.get('region');
+  const regionParam = search.region;
   const region: RegionRow | undefined =
     regions.find((r) => r.regionId === regionParam && (showArchived || !r.archived)) ??
     visibleRegions[0];
-  const item: PlanItem | undefined =
-    items.find((i) => i.id === route.params.get('item')) ?? items[0];
+  const item: PlanItem | undefined = items.find((i) => i.id === search.item) ?? items[0];
   const observations = useMemo(
     () => indexObservations(observationsQuery.data),
     [observationsQuery.data],
@@ -95,12 +93,9 @@ export default function EntryPage({ entry }: FeaturePageProps) {
   const isPlanArea = (r: Pick<RegionRow, 'regionId'>) => regionRole(plan, r) === 'plan-area';
   const ownRegion = regions.find(isPlanArea)?.regionId;
 
-  // The one default of every page: the latest year of the period with any value.
-  const asOfParam = Number(route.params.get('asof'));
-  const asOfYear =
-    asOfParam >= plan.period.start && asOfParam <= plan.period.end
-      ? asOfParam
-      : defaultYear(plan, observationsQuery.data ?? []);
+  // The one default of every page: the latest year of the period with any value. The as-of
+  // year is `year`, as on every page (an old `asof=` link is read as `year`).
+  const asOfYear = search.year ?? defaultYear(plan, observationsQuery.data ?? []);
 
   const resultsByRegion = useRegionResults(
     plan,
@@ -266,8 +261,8 @@ export default function EntryPage({ entry }: FeaturePageProps) {
           <label>
             {t('asOf')}
             <select
-              value={route.params.get('asof') ?? ''}
-              onChange={(event) => setParams({ asof: event.target.value || null })}
+              value={search.year ?? ''}
+              onChange={(event) => setParams({ year: event.target.value || null })}
             >
               <option value="">
                 {t('asOfAuto', { year: defaultYear(plan, observationsQuery.data ?? []) })}

@@ -1,7 +1,7 @@
 import { bulletRows, type DomainSortKey } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
-import { buildHref } from '../../shared/router';
+import { buildHref } from '../../shared/search';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
 import { num, pct, progressText, useDifferenceFormat } from './format';
 import { FigureText, ProgressText, useWording } from '../../shared/wording';

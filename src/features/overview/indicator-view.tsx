@@ -14,7 +14,7 @@ import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { indicatorSeries, mostLagging } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
-import { buildHref } from '../../shared/router';
+import { buildHref } from '../../shared/search';
 import { Citation, SourceQuote } from '../../shared/source-quote';
 import { BoxSwatch, ChartFrame, DotSwatch, Legend, LineSwatch } from './chart-frame';
 import { DASH, num, pct, useDifferenceFormat } from './format';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../shared/i18n';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
-import { buildHref } from '../../shared/router';
+import { buildHref } from '../../shared/search';
 import { AcrossPlansView } from './across-plans-view';
 import { DomainView } from './domain-view';
 import { IndicatorView } from './indicator-view';

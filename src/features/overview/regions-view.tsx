@@ -21,7 +21,7 @@ import { compareRegions } from '../../domain/charts';
 import { niceScale } from '../../domain/charts/scale';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
-import { buildHref } from '../../shared/router';
+import { buildHref } from '../../shared/search';
 import { BoxSwatch, ChartFrame, Legend, LineSwatch } from './chart-frame';
 import { DASH, num } from './format';
 import { overviewMessages } from './messages';

@@ -19,7 +19,7 @@ import {
 } from '../../domain/charts';
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
-import { buildHref } from '../../shared/router';
+import { buildHref } from '../../shared/search';
 import { BoxSwatch, ChartFrame, Legend } from './chart-frame';
 import { DASH, pct, useDifferenceFormat } from './format';
 import { overviewMessages } from './messages';

@@ -4,10 +4,10 @@ import type { AssessmentMode, JudgedResult, RegionRole, ValueIndex } from '../..
 import type { OverviewItem } from '../../domain/charts';
 import type { Plan } from '../../domain/catalog/schema';
 import { usePlanResults } from '../../shared/plan-results';
-import { useRoute, useSetParams } from '../../shared/router';
+import { useSearchParams, type SetSearch } from '../../shared/address';
+import type { OverviewView } from '../../shared/search';
 
-export type OverviewView = 'summary' | 'domain' | 'indicator' | 'regions' | 'plans';
-const VIEWS: readonly OverviewView[] = ['summary', 'domain', 'indicator', 'regions', 'plans'];
+export type { OverviewView };
 
 /** The choices kept in the address: `#/overview?plan=dazhou&view=regions&item=…&year=2018`. */
 export interface OverviewParams {
@@ -20,22 +20,20 @@ export interface OverviewParams {
   concept: string | null;
 }
 
-export function useOverviewParams(): [OverviewParams, ReturnType<typeof useSetParams>] {
-  const { params } = useRoute();
-  const setParams = useSetParams();
-  const view = params.get('view') as OverviewView | null;
-  const year = Number(params.get('year'));
+/** The address's choices, validated (src/shared/search.ts); absent ones are null. */
+export function useOverviewParams(): [OverviewParams, SetSearch] {
+  const [search, setSearch] = useSearchParams('overview');
   return [
     {
-      view: view && VIEWS.includes(view) ? view : 'summary',
-      regionId: params.get('region'),
-      year: Number.isInteger(year) && year > 0 ? year : null,
-      itemId: params.get('item'),
-      domainId: params.get('domain'),
-      sort: params.get('sort'),
-      concept: params.get('concept'),
+      view: search.view ?? 'summary',
+      regionId: search.region ?? null,
+      year: search.year ?? null,
+      itemId: search.item ?? null,
+      domainId: search.domain ?? null,
+      sort: search.sort ?? null,
+      concept: search.concept ?? null,
     },
-    setParams,
+    setSearch,
   ];
 }
 
@@ -68,6 +66,6 @@ export interface ViewProps {
   plan: Plan;
   assessment: PlanAssessment;
   params: OverviewParams;
-  setParams: ReturnType<typeof useSetParams>;
+  setParams: SetSearch;
   region: RegionRow;
 }

@@ -9,7 +9,7 @@ import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { periodYears, regionRole, usePlanResults } from '../../shared/plan-results';
-import { useRoute, useSetParams } from '../../shared/router';
+import { useSearchParams } from '../../shared/address';
 import { RegionSelect } from '../../shared/selectors';
 import { useWording } from '../../shared/wording';
 import { saveBytes } from './download';
@@ -27,13 +27,8 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
   const wording = useWording();
   const plan: Plan = entry.plan;
   const { dataset } = useDataset();
-  const route = useRoute();
-  const setParams = useSetParams();
-  const yearParam = Number(route.params.get('year'));
-  const assessment = usePlanResults(plan, {
-    regionId: route.params.get('region'),
-    year: Number.isInteger(yearParam) && yearParam > 0 ? yearParam : null,
-  });
+  const [search, setParams] = useSearchParams('reports');
+  const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
   const { regions, region, results, rows, year, mode } = assessment;
   const regionId = region?.regionId;
   const narrative = useNarrative(dataset, plan.id, regionId ?? '', year);
