@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_URL, openBrowser, screenshot, type Session } from './browser';
 
@@ -8,42 +9,131 @@ afterEach(async () => {
   session = undefined;
 });
 
+const UPGRADED_SHELL =
+  '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。';
+const UPGRADED_ENTRY = '数据库已在另一个标签页中升级，本页已停止写入。';
+const PERSISTED = '浏览器已同意持久保存本应用的数据（清理缓存时不会被自动删除）。';
+const NOT_PERSISTED =
+  '浏览器尚未同意持久保存：磁盘空间紧张时，数据可能被浏览器清除。请定期导出备份。';
+
+/** Opens the user database at a higher version, as a newer app version in another tab would. */
+async function upgradeFromAnotherTab(other: Page): Promise<number> {
+  return other.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('gongfu-monitor', 1000);
+        request.onsuccess = () => {
+          const version = request.result.version;
+          request.result.close();
+          resolve(version);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+/** The observations stored in the user database (read from a tab that may open it). */
+async function storedObservations(other: Page): Promise<unknown[]> {
+  return other.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open('gongfu-monitor');
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('observations').objectStore('observations').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+/** Makes the browser answer `persisted()` with `granted`; `persist()` grants when `grants`. */
+async function stubPersistence(context: BrowserContext, granted: boolean, grants: boolean) {
+  await context.addInitScript(
+    ({ granted, grants }) => {
+      let state = granted;
+      StorageManager.prototype.persisted = () => Promise.resolve(state);
+      StorageManager.prototype.persist = () => {
+        state = state || grants;
+        return Promise.resolve(state);
+      };
+    },
+    { granted, grants },
+  );
+}
+
 describe('durability', () => {
-  it('stops writing and asks to reload when another tab upgrades the database', async () => {
+  it('stops writing when another tab upgrades the database: a value typed then is refused and not stored', async () => {
     session = await openBrowser();
     const { page, context } = session;
-    await page.goto(`${BASE_URL}#/assessment?plan=dazhou`);
-    await expect.poll(() => page.getByTestId('assessment-table').count()).toBe(1);
-    // Another tab, standing in for a newer app version, opens the database at a higher version.
+    await page.goto(`${BASE_URL}#/entry?plan=zhoucun`);
+    const cell = page.locator('table.entry-grid td[data-year="2016"]').first();
+    await cell.waitFor();
+
+    // When another tab opens the database at a newer version
     const other = await context.newPage();
-    await other.goto(BASE_URL);
-    const upgraded = await other.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const request = indexedDB.open('gongfu-monitor', 1000);
-          request.onsuccess = () => {
-            const version = request.result.version;
-            request.result.close();
-            resolve(version);
-          };
-          request.onerror = () => reject(request.error);
-        }),
-    );
-    expect(upgraded).toBe(1000);
+    await other.goto(`${BASE_URL}#/reports`);
+    expect(await upgradeFromAnotherTab(other)).toBe(1000);
+
+    // Then this tab says it has stopped writing, in the shell and on the entry page
     await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('另一个标签页中升级了数据库');
+      .poll(() => page.locator('.banner-error[role="alert"]').textContent())
+      .toBe(`${UPGRADED_SHELL} 重新加载`);
+    await expect
+      .poll(() => page.locator('.entry-page p[role="alert"]').textContent())
+      .toBe(UPGRADED_ENTRY);
     await screenshot(page, 'durability-upgrade-blocked');
+
+    // and a value typed into the grid is not taken
+    await cell.click();
+    await page.keyboard.type('97.5\n');
+    await page.waitForTimeout(500);
+    expect(await cell.locator('.cell-value').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '撤销上一次修改' }).isDisabled()).toBe(true);
+    // and nothing reached the database
+    expect(await storedObservations(other)).toEqual([]);
   });
 
-  it('shows whether persistent storage was granted and how much space is used', async () => {
+  it('says the browser granted persistent storage when it did', async () => {
     session = await openBrowser();
-    const { page } = session;
+    const { page, context } = session;
+    await stubPersistence(context, true, true);
+    await page.goto(`${BASE_URL}#/settings`);
+    await expect.poll(() => page.getByTestId('storage-persisted').textContent()).toBe(PERSISTED);
+    expect(await page.getByRole('button', { name: '请求持久保存' }).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^已使用 .+，可用上限约 .+。$/).count()).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('says persistent storage is not granted, with a way to ask again, while it is refused', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    // The app asks once at start (src/app/main.tsx); this browser refuses every time.
+    await stubPersistence(context, false, false);
     await page.goto(`${BASE_URL}#/settings`);
     await expect
       .poll(() => page.getByTestId('storage-persisted').textContent())
-      .toMatch(/持久保存/);
-    await expect.poll(() => page.getByText(/已使用 .*可用上限约/).count()).toBe(1);
+      .toBe(NOT_PERSISTED);
+    await page.getByRole('button', { name: '请求持久保存' }).click();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('storage-persisted').textContent()).toBe(NOT_PERSISTED);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows the state this browser reports, unstubbed', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${BASE_URL}#/settings`);
+    await page.getByTestId('storage-persisted').waitFor();
+    const granted = await page.evaluate(() => navigator.storage.persisted());
+    expect(await page.getByTestId('storage-persisted').textContent()).toBe(
+      granted ? PERSISTED : NOT_PERSISTED,
+    );
     expect(session.errors).toEqual([]);
   });
 
