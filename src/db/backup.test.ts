@@ -1,47 +1,242 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup } from './backup';
 import { openDatabase, type AppDatabase } from './database';
-import { saveObservations } from './observations';
+import { saveObservations, type WriteContext } from './observations';
 import { setJudgement } from './judgements';
+import { addRegion } from './regions';
+import { writeSetting } from './settings';
+import { loadUserPlan } from './user-plans';
 
-let db: AppDatabase;
-afterEach(async () => {
-  await db?.delete();
+const BEDS = 'health.hospital-beds-per-1000';
+const AT = '2026-11-23T08:00:00.000Z';
+const UUID = '1a2b3c4d-0000-4000-8000-000000000000';
+const ctx: WriteContext = {
+  by: '王评估',
+  baseYear: 2015,
+  endYear: 2020,
+  itemIds: new Set([BEDS]),
+};
+// A plan file a user loads: 周村区规划 under another id (built-in ids are refused).
+const ziboText = JSON.stringify({
+  ...JSON.parse(readFileSync('data/plans/zhoucun.json', 'utf8')),
+  id: 'zibo-test',
 });
 
+let user: AppDatabase;
+let demo: AppDatabase;
+beforeEach(() => {
+  // Only the clock is fixed (IndexedDB's own timers keep running), and the random ids.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(AT));
+  vi.spyOn(crypto, 'randomUUID').mockReturnValue(UUID);
+  user = openDatabase('backup-test-user');
+  demo = openDatabase('backup-test-demo');
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  await user.delete();
+  await demo.delete();
+});
+
+/** Stores one of everything in the user's data set, and other figures in the demo data set. */
+async function storeBothDataSets() {
+  await saveObservations(
+    user,
+    [
+      { planId: 'dazhou', itemId: BEDS, regionId: 'dazhou', year: 2016, value: 4.4 },
+      { planId: 'dazhou', itemId: BEDS, regionId: 'dazhou', year: 2017, value: 4.6, text: '4.60' },
+    ],
+    ctx,
+  );
+  await setJudgement(user, {
+    planId: 'dazhou',
+    itemId: BEDS,
+    regionId: 'dazhou',
+    asOfYear: 2017,
+    status: 'lagging',
+    reason: ' 与卫健委核实 ',
+    by: '王评估',
+  });
+  await addRegion(user, 'dazhou', '高新区', 'district', '王评估');
+  await writeSetting(user, 'evaluatorName', '王评估');
+  const loaded = await loadUserPlan(user, ziboText, 'zibo.json', new Set(['zhoucun']), '王评估');
+  expect(loaded.ok).toBe(true);
+
+  await saveObservations(
+    demo,
+    [{ planId: 'dazhou', itemId: BEDS, regionId: 'dazhou', year: 2016, value: 9.9 }],
+    { ...ctx, by: '示例' },
+  );
+  await writeSetting(demo, 'evaluatorName', '示例');
+}
+
 describe('backup export', () => {
-  it('holds every value, its history and the judgements, with the format and schema version', async () => {
-    db = openDatabase('backup-test');
-    const ctx = { by: '王评估', baseYear: 2015, endYear: 2020, itemIds: new Set(['beds']) };
-    await saveObservations(
-      db,
-      [
-        { planId: 'dazhou', itemId: 'beds', regionId: 'dazhou', year: 2016, value: 4.6 },
-        { planId: 'dazhou', itemId: 'beds', regionId: 'dazhou', year: 2017, value: 4.9 },
-      ],
-      ctx,
-    );
-    await setJudgement(db, {
+  it('holds every table of the chosen data set, exactly, under the format header', async () => {
+    // Given one value, judgement, region, setting and loaded plan in the user's data set, and
+    // other figures in the demonstration data set
+    await storeBothDataSets();
+
+    // When the user's data set is exported
+    const backup = await exportBackup(user, new Date('2026-11-24T09:30:00Z'));
+
+    // Then the backup is exactly the user's rows, worked out from the writes above
+    const obs2016 = {
       planId: 'dazhou',
-      itemId: 'beds',
+      itemId: BEDS,
+      regionId: 'dazhou',
+      year: 2016,
+      value: 4.4,
+      text: '4.4',
+      dataStatus: 'preliminary',
+      source: '',
+      note: '',
+      reason: '',
+      updatedAt: AT,
+      updatedBy: '王评估',
+    };
+    const obs2017 = { ...obs2016, year: 2017, value: 4.6, text: '4.60' };
+    const judgement = {
+      planId: 'dazhou',
+      itemId: BEDS,
       regionId: 'dazhou',
       asOfYear: 2017,
-      status: 'on_track',
-      reason: '核实',
+      status: 'lagging',
+      reason: '与卫健委核实',
       by: '王评估',
-    });
-    const backup = await exportBackup(db, new Date('2026-11-23T00:00:00Z'));
-    expect(backup).toMatchObject({
+      at: AT,
+    };
+    const region = {
+      key: 'dazhou:user-1a2b3c4d',
+      planId: 'dazhou',
+      regionId: 'user-1a2b3c4d',
+      name: '高新区',
+      level: 'district',
+      archived: 0,
+      sortOrder: 0,
+      isFromCatalog: false,
+    };
+    const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create' };
+    expect(backup).toEqual({
       format: 'gongfu-monitor-backup',
       version: 1,
-      database: 'backup-test',
+      exportedAt: '2026-11-24T09:30:00.000Z',
+      database: 'backup-test-user',
       schemaVersion: 1,
-      exportedAt: '2026-11-23T00:00:00.000Z',
+      tables: {
+        userPlans: [
+          {
+            id: 'zibo-test',
+            fileName: 'zibo.json',
+            loadedAt: AT,
+            plan: expect.objectContaining({ id: 'zibo-test', shortName: '周村区规划' }),
+          },
+        ],
+        regions: [region],
+        observations: [obs2016, obs2017],
+        auditLog: [
+          {
+            ...audit,
+            seq: 1,
+            entity: 'observation',
+            key: `dazhou|${BEDS}|dazhou|2016`,
+            planId: 'dazhou',
+            after: obs2016,
+            batch: UUID,
+          },
+          {
+            ...audit,
+            seq: 2,
+            entity: 'observation',
+            key: `dazhou|${BEDS}|dazhou|2017`,
+            planId: 'dazhou',
+            after: obs2017,
+            batch: UUID,
+          },
+          {
+            ...audit,
+            seq: 3,
+            entity: 'judgement',
+            key: `dazhou|${BEDS}|dazhou|2017`,
+            planId: 'dazhou',
+            after: judgement,
+            reason: '与卫健委核实',
+          },
+          {
+            ...audit,
+            seq: 4,
+            entity: 'region',
+            key: 'dazhou:user-1a2b3c4d',
+            planId: 'dazhou',
+            after: region,
+          },
+          {
+            ...audit,
+            seq: 5,
+            entity: 'plan',
+            key: 'zibo-test',
+            planId: 'zibo-test',
+            after: { id: 'zibo-test', name: expect.any(String), fileName: 'zibo.json' },
+          },
+        ],
+        judgements: [judgement],
+        settings: [{ key: 'evaluatorName', value: '王评估' }],
+      },
     });
-    expect(backup.tables.observations.map((o) => o.value)).toEqual([4.6, 4.9]);
-    expect(backup.tables.auditLog).toHaveLength(3);
-    expect(backup.tables.judgements[0]).toMatchObject({ status: 'on_track', reason: '核实' });
-    // It survives a JSON round trip unchanged: what is downloaded is what is stored.
-    expect(JSON.parse(JSON.stringify(backup))).toEqual(backup);
+    // and a table the schema gains later cannot be left out unnoticed
+    expect(Object.keys(backup.tables).sort()).toEqual(user.tables.map((t) => t.name).sort());
+    // and nothing of the demonstration data set (its 9.9 and its 示例 author)
+    expect(JSON.stringify(backup)).not.toContain('9.9');
+    expect(JSON.stringify(backup)).not.toContain('示例');
+  });
+
+  it('exports the demonstration data set alone when it is the chosen one', async () => {
+    await storeBothDataSets();
+    const backup = await exportBackup(demo, new Date('2026-11-24T09:30:00Z'));
+    expect(backup.database).toBe('backup-test-demo');
+    expect(backup.tables.observations.map((o) => [o.year, o.value, o.updatedBy])).toEqual([
+      [2016, 9.9, '示例'],
+    ]);
+    expect(backup.tables.auditLog).toHaveLength(1);
+    expect(backup.tables).toMatchObject({
+      userPlans: [],
+      regions: [],
+      judgements: [],
+      settings: [{ key: 'evaluatorName', value: '示例' }],
+    });
+  });
+
+  it('reads every table at one moment: a save that starts midway is not half in the backup', async () => {
+    // Given a save of 30 values (each with its audit row) that starts just after the export
+    // has read the values, and before it reads the audit log
+    const inputs = Array.from({ length: 30 }, (_, i) => ({
+      planId: 'dazhou',
+      itemId: BEDS,
+      regionId: `user-${String(i).padStart(8, '0')}`,
+      year: 2016,
+      value: 4 + i / 10,
+    }));
+    let save: Promise<unknown> | undefined;
+    const readValues = user.observations.toArray.bind(user.observations);
+    vi.spyOn(user.observations, 'toArray').mockImplementation(() =>
+      readValues().then((rows) => {
+        // Outside the export's transaction, as another part of the app would write.
+        save = Dexie.ignoreTransaction(() => saveObservations(user, inputs, ctx));
+        return rows;
+      }),
+    );
+
+    // When the export runs
+    const backup = await exportBackup(user);
+    await save;
+
+    // Then it holds neither the values nor their audit rows (it read before the save), and the
+    // save itself went through
+    expect(backup.tables.observations).toEqual([]);
+    expect(backup.tables.auditLog).toEqual([]);
+    expect(await user.observations.count()).toBe(30);
+    expect(await user.auditLog.count()).toBe(30);
   });
 });
