@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessPlan, indexValues, parseActualsCsv } from '../src/domain/assessment/index';
-import { toAssessmentRecord } from '../src/domain/wording/index';
-import { parsePlanJson } from '../src/domain/catalog/validate';
+
+// Every expected figure below is worked out by hand from docs/methodology.md (§2, §3.2, §4, §5
+// and its worked examples), not by the engine. Explanation sentences are left to the engine's
+// own tests: here the status codes and the numbers are checked.
 
 function runCli(...args: string[]) {
   const result = spawnSync('node_modules/.bin/tsx', ['scripts/assess.ts', ...args], {
@@ -14,89 +15,214 @@ function runCli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const GOOD = 'test/fixtures/dazhou-actuals.csv';
+const EXAMPLES = 'test/fixtures/methodology-examples.csv';
+const FINAL = 'test/fixtures/methodology-final.csv';
+const BEDS = 'health.hospital-beds-per-1000';
+const JOBS = 'employment.new-urban-jobs';
+const SEX_RATIO = 'health.sex-ratio-at-birth';
 
-// Each test starts the CLI (tsx) several times: seconds each on a loaded two-core machine.
+interface JsonOutput {
+  plan: string;
+  region: string;
+  asOfYear: number;
+  mode: string;
+  results: Array<Record<string, unknown> & { id: string; status: string }>;
+}
+
+function assessJson(...args: string[]): JsonOutput {
+  const { code, stdout, stderr } = runCli(...args, '--format', 'json');
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout) as JsonOutput;
+}
+const item = (output: JsonOutput, id: string) => {
+  const found = output.results.find((r) => r.id === id);
+  if (!found) throw new Error(`no result for ${id}`);
+  return found;
+};
+
+// Spawning tsx takes a few seconds on a busy machine.
 describe('npm run assess', { timeout: 60_000 }, () => {
-  it('prints JSON that equals what the app computes for the same data', () => {
-    const { code, stdout } = runCli(
-      '--plan',
-      'dazhou',
-      '--actuals',
-      GOOD,
-      '--as-of',
-      '2018',
-      '--format',
-      'json',
-    );
-    expect(code).toBe(0);
-    const output = JSON.parse(stdout);
-    // The app path: the same plan and CSV rows through assessPlan (what the 评估 page calls).
-    const plan = parsePlanJson(readFileSync('data/plans/dazhou.json', 'utf8'));
-    if (!plan.ok) throw new Error('plan');
-    const rows = parseActualsCsv(plan.plan, readFileSync(GOOD, 'utf8'));
-    if (!rows.ok) throw new Error('csv');
-    const expected = assessPlan(
-      plan.plan,
-      indexValues(rows.rows),
-      { regionId: 'dazhou', role: 'plan-area' },
-      2018,
-    ).map((r) => toAssessmentRecord(plan.plan, r));
-    expect(output.results).toEqual(expected);
-    const beds = output.results.find(
-      (r: { id: string }) => r.id === 'health.hospital-beds-per-1000',
-    );
+  it('assesses 达州 as of 2018 as the methodology’s worked examples say', () => {
+    const output = assessJson('--plan', 'dazhou', '--actuals', EXAMPLES, '--as-of', '2018');
+    expect(output).toMatchObject({ plan: 'dazhou', region: 'dazhou', asOfYear: 2018 });
+    expect(output.mode).toBe('midterm');
+
+    // 每千人口床位数 4.31 → 5.70; 4.4, 4.6, 4.8: τ = 3/5; P = 0.49/1.39 = 35.3% < 60% → 进度滞后;
+    // gap 5.7 − 4.8 = 0.9; required 0.9/2 = 0.45 a year; average 0.49/3 so far; least squares
+    // through (2015, 4.31) … (2018, 4.8): slope 0.835/5 = 0.167, 2020 value 4.5275 + 0.167 × 3.5.
+    const beds = item(output, BEDS);
     expect(beds).toMatchObject({
-      status: 'on_track',
+      status: 'lagging',
+      timeProgress: 0.6,
       latestYear: 2018,
-      latestValue: 5.2,
-      gap: 0.5,
+      latestValue: 4.8,
     });
-    expect(beds.progress).toBeCloseTo(0.89 / 1.39, 6);
-    expect(beds.projectedValue).toBeCloseTo(5.79, 2);
+    expect(beds.progress).toBeCloseTo(0.49 / 1.39, 6);
+    expect(beds.gap).toBeCloseTo(0.9, 6);
+    expect(beds.requiredAnnualChange).toBeCloseTo(0.45, 6);
+    expect(beds.averageAnnualChange).toBeCloseTo(0.49 / 3, 6);
+    expect(beds.projectedValue).toBeCloseTo(5.112, 6);
+
+    // 新增城镇就业人数, 17 万人 over 2016–2020; 3.5, 3.6, 3.4: S = 10.5, P = 10.5/17 = 61.8% ≥ 60%
+    // → 符合进度; still needed (17 − 10.5)/2 = 3.25 a year; average 10.5/3 = 3.5; projected
+    // 10.5 + 3.5 × 2 = 17.5.
+    const jobs = item(output, JOBS);
+    expect(jobs).toMatchObject({ status: 'on_track', latestYear: 2018, latestValue: 3.4 });
+    expect(jobs.cumulativeValue).toBeCloseTo(10.5, 6);
+    expect(jobs.progress).toBeCloseTo(10.5 / 17, 6);
+    expect(jobs.gap).toBeCloseTo(6.5, 6);
+    expect(jobs.requiredAnnualChange).toBeCloseTo(3.25, 6);
+    expect(jobs.averageAnnualChange).toBeCloseTo(3.5, 6);
+    expect(jobs.projectedValue).toBeCloseTo(17.5, 6);
+
+    // 出生人口性别比 109.68 → 107 (lower is better); 108.5 in 2018: P = −1.18/−2.68 = 44.0%
+    // → 进度滞后; gap 1.5; required (107 − 108.5)/2 = −0.75 a year; average −1.18/3.
+    const sexRatio = item(output, SEX_RATIO);
+    expect(sexRatio).toMatchObject({ status: 'lagging', latestValue: 108.5 });
+    expect(sexRatio.progress).toBeCloseTo(1.18 / 2.68, 6);
+    expect(sexRatio.gap).toBeCloseTo(1.5, 6);
+    expect(sexRatio.requiredAnnualChange).toBeCloseTo(-0.75, 6);
+    expect(sexRatio.averageAnnualChange).toBeCloseTo(-1.18 / 3, 6);
+
+    // Items without any value are 无数据: the file holds 3 of 达州's 44 items.
+    const withoutData = output.results.filter((r) => ![BEDS, JOBS, SEX_RATIO].includes(r.id));
+    expect(output.results).toHaveLength(26 + 18);
+    expect(withoutData.filter((r) => r.status !== 'no_data' && r.status !== 'manual')).toEqual([]);
   });
 
-  it('assesses another region with --region and prints an aligned Chinese table', () => {
-    const { code, stdout } = runCli(
+  it('judges a county on its own figures: the printed level target, never the city’s total', () => {
+    // 通川区 has no 2015 value: 6.1 ≥ 5.70 meets the target as printed → 已实现, nothing left.
+    // A five-year total is the whole city's: the county's 0.9 is shown but not assessed (§1).
+    const output = assessJson(
       '--plan',
       'dazhou',
       '--actuals',
-      GOOD,
+      EXAMPLES,
       '--as-of',
       '2018',
       '--region',
       '通川区',
     );
-    expect(code).toBe(0);
-    expect(stdout).toContain('区域：通川区');
-    const bedsLine = stdout.split('\n').find((l) => l.startsWith('每千人口床位数'));
-    expect(bedsLine).toContain('已实现');
-    expect(stdout).toMatch(/完成进度\s+时间进度/);
+    expect(output.region).toBe('tongchuan');
+    expect(item(output, BEDS)).toMatchObject({ status: 'achieved', latestValue: 6.1, gap: 0 });
+    expect(item(output, JOBS)).toMatchObject({ status: 'not_assessable', cumulativeValue: 0.9 });
   });
 
-  it('writes CSV with a BOM and one row per item', () => {
+  it('gives the final assessment in 2020: met or not met', () => {
+    // 每千人口床位数 5.8 ≥ 5.70 → 已实现, P = 1.49/1.39; 新增城镇就业人数 3.5 + 3.6 + 3.4 + 3.3 + 3.0
+    // = 16.8 < 17 → 未实现, P = 16.8/17, 0.2 short.
+    const output = assessJson('--plan', 'dazhou', '--actuals', FINAL, '--as-of', '2020');
+    expect(output.mode).toBe('final');
+    const beds = item(output, BEDS);
+    expect(beds).toMatchObject({ status: 'achieved', timeProgress: 1, latestValue: 5.8, gap: 0 });
+    expect(beds.progress).toBeCloseTo(1.49 / 1.39, 6);
+    const jobs = item(output, JOBS);
+    expect(jobs.status).toBe('not_achieved');
+    expect(jobs.cumulativeValue).toBeCloseTo(16.8, 6);
+    expect(jobs.progress).toBeCloseTo(16.8 / 17, 6);
+    expect(jobs.gap).toBeCloseTo(0.2, 6);
+  });
+
+  it('writes CSV with a BOM, a header and one row per item, figures as computed by hand', () => {
     const { code, stdout } = runCli(
       '--plan',
-      'zhoucun',
+      'dazhou',
       '--actuals',
-      GOOD,
+      EXAMPLES,
       '--as-of',
-      '2019',
+      '2018',
       '--format',
       'csv',
     );
-    // The Dazhou file names Dazhou indicators: for Zhoucun every row is a problem.
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\uFEFF')).toBe(true);
+    const lines = stdout.slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 26 + 18);
+    const header = (lines[0] ?? '').split(',');
+    const cell = (line: string | undefined, column: string) =>
+      (line ?? '').split(',')[header.indexOf(column)];
+    const beds = lines.find((l) => l.startsWith(`${BEDS},`));
+    // P = 0.49/1.39 to 6 decimals, τ = 3/5, latest 4.8 in 2018, gap 0.9, 0.45 a year needed,
+    // 0.49/3 so far, 4.5275 + 0.167 × 3.5 in 2020; no running total for a level indicator.
+    expect(
+      Object.fromEntries(
+        [
+          'name',
+          'status',
+          'statusLabel',
+          'progress',
+          'timeProgress',
+          'latestYear',
+          'latestValue',
+          'cumulativeValue',
+          'gap',
+          'requiredAnnualChange',
+          'averageAnnualChange',
+          'projectedValue',
+        ].map((column) => [column, cell(beds, column)]),
+      ),
+    ).toEqual({
+      name: '每千人口床位数',
+      status: 'lagging',
+      statusLabel: '进度滞后',
+      progress: '0.352518',
+      timeProgress: '0.6',
+      latestYear: '2018',
+      latestValue: '4.8',
+      cumulativeValue: '',
+      gap: '0.9',
+      requiredAnnualChange: '0.45',
+      averageAnnualChange: '0.163333',
+      projectedValue: '5.112',
+    });
+  });
+
+  it('prints a table with the completion and time progress as percentages', () => {
+    const { code, stdout } = runCli('--plan', 'dazhou', '--actuals', EXAMPLES, '--as-of', '2018');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      '达州市“十三五”基本公共服务均等化规划｜区域：达州市｜截至2018年｜中期评估',
+    );
+    const beds = stdout.split('\n').find((l) => l.startsWith('每千人口床位数')) ?? '';
+    // 35.3% against 60.0%, latest 4.8, gap 0.9, 0.45 needed a year, 0.16 so far, about 5.11.
+    expect(beds.split(/\s+/).filter(Boolean)).toEqual([
+      '每千人口床位数',
+      '进度滞后',
+      '35.3%',
+      '60.0%',
+      '2018',
+      '4.8',
+      '0.9',
+      '0.45',
+      '0.16',
+      '5.11',
+    ]);
+  });
+
+  it('reads a plan file given by path, with the other plan’s file refused line by line', () => {
+    // The 达州 file names 达州 indicators: for 周村 every line is a problem and nothing is printed.
+    const refused = runCli('--plan', 'zhoucun', '--actuals', EXAMPLES, '--as-of', '2019');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.split('\n').filter((l) => /^第\d+行/.test(l))).toHaveLength(9);
+
     const dir = mkdtempSync(join(tmpdir(), 'assess-'));
     const file = join(dir, 'zhoucun.csv');
+    // 周村 婴儿死亡率 2.06‰ → <2‰ (lower is better): 1.9 in 2019 meets it → 已实现.
     writeFileSync(file, 'indicator,year,value\n婴儿死亡率,2019,1.9\n');
-    const ok = runCli('--plan', 'zhoucun', '--actuals', file, '--as-of', '2019', '--format', 'csv');
-    expect(ok.code).toBe(0);
-    expect(ok.stdout.startsWith('\uFEFFid,name,status')).toBe(true);
-    const lines = ok.stdout.trim().split('\r\n');
-    expect(lines.length).toBe(1 + 28 + 19);
-    expect(lines.find((l) => l.includes('婴儿死亡率'))).toContain('achieved');
+    const ok = assessJson(
+      '--plan',
+      'data/plans/zhoucun.json',
+      '--actuals',
+      file,
+      '--as-of',
+      '2019',
+    );
+    expect(ok.plan).toBe('zhoucun');
+    expect(ok.results).toHaveLength(28 + 19);
+    const infant = ok.results.find((r) => r.name === '婴儿死亡率');
+    expect(infant).toMatchObject({ status: 'achieved', latestValue: 1.9, gap: 0 });
   });
 
   it('writes a name that starts with = as text, never as a formula Excel would run', () => {
@@ -134,14 +260,15 @@ describe('npm run assess', { timeout: 60_000 }, () => {
 
   it('explains wrong arguments', () => {
     expect(runCli('--plan', 'dazhou').stderr).toContain('缺少必需参数');
-    expect(runCli('--plan', 'nowhere', '--actuals', GOOD, '--as-of', '2018').stderr).toContain(
+    expect(runCli('--plan', 'nowhere', '--actuals', EXAMPLES, '--as-of', '2018').stderr).toContain(
       '找不到规划',
     );
-    expect(runCli('--plan', 'dazhou', '--actuals', GOOD, '--as-of', '2025').stderr).toContain(
+    expect(runCli('--plan', 'dazhou', '--actuals', EXAMPLES, '--as-of', '2025').stderr).toContain(
       '--as-of',
     );
     expect(
-      runCli('--plan', 'dazhou', '--actuals', GOOD, '--as-of', '2018', '--mode', 'final').stderr,
+      runCli('--plan', 'dazhou', '--actuals', EXAMPLES, '--as-of', '2018', '--mode', 'final')
+        .stderr,
     ).toContain('终期评估（--mode final）只适用于规划末年 2020 年');
   });
 });
