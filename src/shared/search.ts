@@ -43,7 +43,8 @@ const param = {
   // Four digits: `2016.5`, `-1`, `99999` and `abc` are refused here; whether the year belongs
   // to the chosen plan is checked with the plan (checkAddress).
   year: text.pipe(z.string().regex(/^\d{4}$/)).transform(Number),
-  // 中期/终期: about to be derived from the year (the assessment engine); accepted, not promoted.
+  // 中期/终期 now follows the year (docs/methodology.md §4): still accepted from old links and
+  // ignored by the pages; to be removed.
   mode: oneOf(['midterm', 'final']),
   overviewView: oneOf(OVERVIEW_VIEWS),
   entryView: oneOf(ENTRY_VIEWS),
