@@ -24,7 +24,7 @@ export const shellMessages = defineMessages(
     errorTitle: '本页出现了意外错误',
     errorWhat:
       '这一页在显示时遇到了程序错误，没能显示出来。这是应用本身的问题，不是您的操作造成的。',
-    errorDataSafe: '已保存的数据都还在：出错时没有写入、修改或删除任何数据。',
+    errorDataSafe: '已保存的数据都还在：页面显示出错不会修改或删除已保存的数据。',
     errorWhatToDo:
       '可以回到总览，或重新加载本页再试。如果问题反复出现，请把下面的技术信息发给维护人员。',
     errorBack: '回到总览',
@@ -59,7 +59,8 @@ export const shellMessages = defineMessages(
     errorTitle: 'This page ran into an unexpected error',
     errorWhat:
       'The page failed while being drawn and could not be shown. This is a fault in the app, not something you did.',
-    errorDataSafe: 'Your saved data is all still there: nothing was written, changed or deleted.',
+    errorDataSafe:
+      'Your saved data is all still there: a page failing to draw does not change or delete saved data.',
     errorWhatToDo:
       'Go back to the overview, or reload the page to try again. If it keeps happening, send the technical details below to whoever maintains the app.',
     errorBack: 'Back to the overview',

@@ -54,7 +54,9 @@ describe('a page that fails', () => {
     const error = await findError();
     expect(within(error).getByRole('heading').textContent).toBe('本页出现了意外错误');
     expect(error.textContent).toContain('这一页在显示时遇到了程序错误');
-    expect(error.textContent).toContain('已保存的数据都还在：出错时没有写入、修改或删除任何数据。');
+    expect(error.textContent).toContain(
+      '已保存的数据都还在：页面显示出错不会修改或删除已保存的数据。',
+    );
     expect(within(error).getByRole('button', { name: '回到总览' })).toBeTruthy();
     expect(within(error).getByRole('button', { name: '重新加载' })).toBeTruthy();
     // The technical message is there for the maintainer, folded away.

@@ -12,8 +12,8 @@ function usePlanParam(): string | undefined {
 
 /**
  * What a page shows instead of itself when it fails with an unexpected error: what happened in
- * plain words, that the stored data is untouched (the error happened while drawing the page; it
- * wrote nothing), a way back to 总览 and a reload; the technical message folded away for the
+ * plain words, that the stored data is untouched (drawing a page never writes; every write is
+ * one IndexedDB transaction, whole or not at all), a way back to 总览 and a reload; the technical message folded away for the
  * maintainer. The router puts one around every page, so the header and navigation stay, and
  * going to another page (or changing the address) tries the page again.
  */
