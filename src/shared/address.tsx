@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate, useSearch } from '@tanstack/react-router';
 import {
   createContext,
@@ -11,10 +12,10 @@ import {
 import type { Plan } from '../domain/catalog/schema';
 import { useT } from './i18n';
 import { addressMessages } from './messages';
-import { useObservations } from './observations';
-import { defaultYear } from './plan-results';
+import { useDataset } from './dataset';
+import { defaultYear } from './default-year';
 import { usePlans, type PlanEntry } from './plans';
-import { useRegions } from './regions';
+import { queryKeys } from './query-keys';
 import {
   checkAddress,
   choosePlan,
@@ -225,6 +226,30 @@ export function AddressNotices() {
 // ---------------------------------------------------------------------------------------------
 // The gate: the page renders only once its address is one the chosen plan can show.
 
+/*
+ * The plan's regions and stored values, under the same query keys (and so the same cache) as
+ * useRegions and useObservations, which the pages use; the database code is loaded when first
+ * needed, so that the shell's first screen does not carry it for a page that never asks.
+ */
+function usePlanRegions(plan: Plan | undefined) {
+  const { db, dataset } = useDataset();
+  return useQuery({
+    queryKey: queryKeys.regions(dataset, plan?.id ?? ''),
+    queryFn: async () => (await import('../db/regions')).ensureRegions(db, plan as Plan),
+    enabled: plan !== undefined,
+  });
+}
+
+function usePlanValues(planId: string | undefined) {
+  const { db, dataset } = useDataset();
+  return useQuery({
+    queryKey: queryKeys.observations(dataset, planId ?? ''),
+    queryFn: async () =>
+      (await import('../db/observations')).listObservations(db, planId as string),
+    enabled: planId !== undefined,
+  });
+}
+
 export interface AddressGate {
   /** The plan the (corrected) address names; undefined while the plans load. */
   entry: PlanEntry | undefined;
@@ -256,7 +281,7 @@ export function useAddressGate(page: PageId): AddressGate {
   const planList = useMemo(() => (plans.data ?? []).map((e) => e.plan), [plans.data]);
   const plan: Plan | undefined = choosePlan(planList, raw.plan);
   const hasRegion = raw.region !== undefined && raw.region !== '';
-  const regions = useRegions(hasRegion ? plan : undefined);
+  const regions = usePlanRegions(hasRegion ? plan : undefined);
   const regionsLoaded = !hasRegion || regions.data !== undefined || regions.error !== null;
 
   // Checked once without the default year; only a refused year needs the stored values.
@@ -271,7 +296,7 @@ export function useAddressGate(page: PageId): AddressGate {
     [isOwnAddress, page, raw, plans.data, planList, regionsLoaded, hasRegion, regions.data],
   );
   const needsYear = firstPass?.problems.some((p) => p.param === 'year') ?? false;
-  const values = useObservations(needsYear ? plan?.id : undefined);
+  const values = usePlanValues(needsYear ? plan?.id : undefined);
   const checked = useMemo(() => {
     if (!firstPass || !needsYear || !plan) return firstPass;
     if (values.data === undefined && values.error === null) return null;

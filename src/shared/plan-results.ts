@@ -14,29 +14,13 @@ import {
 } from '../domain/assessment';
 import type { Plan } from '../domain/catalog/schema';
 import { useDataset } from './dataset';
+import { defaultYear } from './default-year';
 import { useObservations } from './observations';
 import { queryKeys } from './query-keys';
 import { useRegions } from './regions';
 
-/**
- * The as-of year when none is chosen: the latest year of the period with any value, so that a
- * reader first sees the newest figures; the period's first year when there is none. The one
- * default of every page.
- */
-export function defaultYear(plan: Plan, rows: readonly { year: number }[]): number {
-  let latest = plan.period.start;
-  for (const row of rows) {
-    if (row.year > latest && row.year <= plan.period.end) latest = row.year;
-  }
-  return latest;
-}
-
-/** The years an as-of year can be: the plan's period. */
-export function periodYears(plan: Plan): number[] {
-  const years: number[] = [];
-  for (let y = plan.period.start; y <= plan.period.end; y++) years.push(y);
-  return years;
-}
+// In their own small module so that the shell can use them without loading the engine.
+export { defaultYear, periodYears } from './default-year';
 
 /** The role of a stored region in its plan: its own area, or one of its counties. */
 export function regionRole(plan: Plan, region: Pick<RegionRow, 'regionId'>): RegionRole {
