@@ -29,3 +29,15 @@ describe('demonstration values', () => {
     }
   });
 });
+
+describe('sample amounts of whole things', () => {
+  it('are whole numbers for cumulative items counted in 所, 个, 户, 人 …, however small the total', () => {
+    const values = generateDemoValues(
+      plan,
+      plan.regions.map((r) => r.id),
+      2018,
+    ).filter((v) => v.itemId === 'tt.quality-brand-middle-schools');
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(Number.isInteger(v.value)).toBe(true);
+  });
+});

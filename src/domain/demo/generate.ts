@@ -76,7 +76,15 @@ export function generateDemoValues(
             (total / (plan.period.end - plan.period.start + 1)) *
             Math.max(0.2, pace) *
             (0.9 + random() * 0.2);
-          out.push({ itemId: item.id, regionId, year, value: roundFor(item.unit, amount) });
+          // A yearly amount of schools, households or people is a whole number, however small
+          // the total (创办优质品牌中学 1-2所 never reads "0.1所").
+          const whole = item.unit !== null && WHOLE_UNITS.has(item.unit);
+          out.push({
+            itemId: item.id,
+            regionId,
+            year,
+            value: whole ? Math.round(amount) : roundFor(item.unit, amount),
+          });
         }
         return;
       }
