@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase, type ObservationRow } from './database';
+import { valueRuleFor } from '../domain/observations/value-rules';
 import { ValidationError } from './errors';
 import {
   deleteObservation,
@@ -24,13 +25,16 @@ afterEach(async () => {
 });
 
 const units: Record<string, string | null> = { rate: '%', beds: '张', ratio: null };
+const rules = new Map(
+  Object.entries(units).map(([id, unit]) => [id, valueRuleFor({ name: id, unit })]),
+);
 let clock = 0;
 const ctx: WriteContext = {
   by: '张评估',
   baseYear: 2015,
   endYear: 2020,
   itemIds: new Set(Object.keys(units)),
-  unitOf: (id) => units[id],
+  ruleOf: (id) => rules.get(id),
   now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)),
 };
 

@@ -1,5 +1,5 @@
 import type { AppDatabase, AuditRow, DataStatus, ObservationRow } from './database';
-import { parseValue } from '../domain/observations/parse';
+import { checkValue, type ValueRule } from '../domain/observations/value-rules';
 import { ValidationError } from './errors';
 
 export type ObservationKey = [planId: string, itemId: string, regionId: string, year: number];
@@ -31,8 +31,8 @@ export interface WriteContext {
   planAreaId?: string;
   /** Ids of the plan's indicators and text targets; a value for anything else is refused. */
   itemIds: ReadonlySet<string>;
-  /** The unit of an item (null: none); when given, values are checked against it. */
-  unitOf?: (itemId: string) => string | null | undefined;
+  /** The value rule of an item (valueRuleFor); when given, values are checked against it. */
+  ruleOf?: (itemId: string) => ValueRule | undefined;
   now?: () => Date;
 }
 
@@ -44,14 +44,15 @@ export function validateObservation(input: ObservationInput, ctx: WriteContext):
   if (!Number.isInteger(input.year) || input.year < ctx.baseYear || input.year > ctx.endYear) {
     throw new ValidationError(`年份${input.year}不在${ctx.baseYear}—${ctx.endYear}年之间`, 'year');
   }
+  const rule = ctx.ruleOf?.(input.itemId);
+  if (rule) {
+    // The same rules as at the cell, so a paste or an import cannot store what typing could not;
+    // checked on the number itself, never on String(value) read again ("1e-7" was typed by nobody).
+    const problem = checkValue(input.value, rule);
+    if (problem) throw new ValidationError(problem.message, 'value');
+  }
   if (!Number.isFinite(input.value)) {
     throw new ValidationError('数值无效', 'value');
-  }
-  const unit = ctx.unitOf?.(input.itemId);
-  if (unit !== undefined) {
-    // The same rules as at the cell, so a paste or an import cannot store what typing could not.
-    const parsed = parseValue(String(input.value), unit);
-    if (parsed.kind === 'error') throw new ValidationError(parsed.message, 'value');
   }
   if (!input.regionId) throw new ValidationError('未选择区域', 'regionId');
   // Revising the plan area's printed baseline needs a reason; a county's own 2015 value is its

@@ -16,11 +16,33 @@ describe('parseBlock', () => {
     ]);
   });
 
+  it('keeps an Excel cell with a line break (Alt+Enter) as one cell, so no value moves a row down', () => {
+    // Regression: lines were split before Excel's quotes were honoured, so 20 landed in row 3.
+    expect(parseBlock('"名称\n第二行"\t10\t11\n20\t21\t22')).toEqual([
+      ['名称\n第二行', '10', '11'],
+      ['20', '21', '22'],
+    ]);
+    expect(parseBlock('"a\r\nb"\t1\r\n2\t3\r\n')).toEqual([
+      ['a\r\nb', '1'],
+      ['2', '3'],
+    ]);
+    expect(parseBlock('"他说""好"""\t5')).toEqual([['他说"好"', '5']]);
+  });
+
+  it('reads a stray quote that never closes as text, without swallowing the rows after it', () => {
+    // Text from a web page or Word, not from a spreadsheet: a lone quote opens no cell.
+    expect(parseBlock('"5\t6\n7\t8')).toEqual([
+      ['"5', '6'],
+      ['7', '8'],
+    ]);
+  });
+
   it('tells a single value from a block', () => {
     expect(isBlock('96.98')).toBe(false);
     expect(isBlock('96.98\n')).toBe(false);
     expect(isBlock('1\t2')).toBe(true);
     expect(isBlock('1\n2')).toBe(true);
+    expect(isBlock('"名称\n第二行"')).toBe(false);
   });
 });
 

@@ -10,12 +10,14 @@ import {
 } from 'react';
 import type { ObservationRow } from '../../db/database';
 import type { ObservationInput, ObservationKey } from '../../db/observations';
+import { checkJump, previousValue } from '../../domain/observations/parse';
 import {
-  checkJump,
+  formatValue,
   parseValue,
-  previousValue,
-  type ParseErrorCode,
-} from '../../domain/observations/parse';
+  type ValueError,
+  type ValueErrorCode,
+  type ValueRule,
+} from '../../domain/observations/value-rules';
 import { parseBlock, placeBlock } from '../../domain/observations/paste';
 import { useLocale, useT } from '../../shared/i18n';
 import { cellKey, formatCellValue } from './grid-model';
@@ -29,7 +31,15 @@ const PARSE_ERROR_KEYS = {
   not_a_ratio_indicator: 'errNotRatio',
   ratio_denominator: 'errRatioDenominator',
   wrong_symbol: 'errWrongSymbol',
-} as const satisfies Record<ParseErrorCode, string>;
+  exponent: 'errExponent',
+  inner_space: 'errInnerSpace',
+  foreign_digits: 'errForeignDigits',
+  bad_grouping: 'errBadGrouping',
+  too_many_digits: 'errTooManyDigits',
+  not_finite: 'errNotFinite',
+  range: 'errRange',
+  too_large: 'errTooLarge',
+} as const satisfies Record<ValueErrorCode, string>;
 
 /** One row of the grid: an item for a region (by-region view) or a region for an item. */
 export interface GridRow {
@@ -37,6 +47,8 @@ export interface GridRow {
   itemId: string;
   regionId: string;
   unit: string | null;
+  /** The value rule of the row's item (valueRuleFor): what a cell accepts. */
+  rule: ValueRule;
   /** The plan's printed baseline, when it applies to this row's region (jump checks, placeholder). */
   catalogBaseline: number | null;
   catalogBaselineRaw: string | null;
@@ -109,8 +121,14 @@ export function EntryGrid(props: Props) {
   const t = useT(entryMessages);
   const { locale } = useLocale();
   // The domain's messages are Chinese; in English the code picks the message.
-  const errorText = (parsed: { code: ParseErrorCode; message: string; text: string }) =>
-    locale === 'en' ? t(PARSE_ERROR_KEYS[parsed.code], { text: parsed.text }) : parsed.message;
+  const errorText = (parsed: ValueError) =>
+    locale === 'en'
+      ? t(PARSE_ERROR_KEYS[parsed.code], {
+          text: parsed.text,
+          min: formatValue(parsed.min),
+          max: formatValue(parsed.max),
+        })
+      : parsed.message;
   const { rows, years, baseYear, observations } = props;
   const [activeState, setActive] = useState({ row: 0, col: Math.min(1, years.length - 1) });
   const active = {
@@ -202,7 +220,7 @@ export function EntryGrid(props: Props) {
 
   const jumpWarning = (row: GridRow, year: number, value: number, extra?: Map<number, number>) => {
     const previous = previousValue(year, rowValues(row, extra), baseYear, row.catalogBaseline);
-    return checkJump(value, previous, row.unit)?.message ?? null;
+    return checkJump(value, previous, row.rule)?.message ?? null;
   };
 
   const setDraft = (key: string, draft: Draft | null) =>
@@ -264,7 +282,7 @@ export function EntryGrid(props: Props) {
     if (!row || year === undefined) return true;
     const key = cellKey(row.itemId, row.regionId, year);
     const existing = observations.get(key);
-    const parsed = parseValue(ed.text, row.unit);
+    const parsed = parseValue(ed.text, row.rule);
     const close = () => {
       setEditor(null);
       if (move) moveFrom(ed.row, ed.col, move);
@@ -440,7 +458,7 @@ export function EntryGrid(props: Props) {
       const row = rows[cell.rowIndex] as GridRow;
       const year = years[cell.columnIndex] as number;
       const key = cellKey(row.itemId, row.regionId, year);
-      const parsed = parseValue(cell.text, row.unit);
+      const parsed = parseValue(cell.text, row.rule);
       if (parsed.kind === 'error') {
         invalid++;
         newDrafts.set(key, {

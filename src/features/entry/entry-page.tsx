@@ -3,6 +3,7 @@ import type { RegionRow } from '../../db/database';
 import type { ObservationKey } from '../../db/observations';
 import { planItems, type JudgedResult, type PlanItem } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
+import { valueRuleFor } from '../../domain/observations/value-rules';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { useObservations } from '../../shared/observations';
@@ -113,6 +114,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         itemId: i.id,
         regionId: region.regionId,
         unit: i.unit,
+        rule: valueRuleFor(i),
         catalogBaseline: isOwn ? (i.baseline?.value ?? null) : null,
         catalogBaselineRaw: isOwn ? (i.baseline?.raw ?? null) : null,
         group: domainNames.get(i.domain) ?? i.domain,
@@ -141,6 +143,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         itemId: item.id,
         regionId: r.regionId,
         unit: item.unit,
+        rule: valueRuleFor(item),
         catalogBaseline: isOwn ? (item.baseline?.value ?? null) : null,
         catalogBaselineRaw: isOwn ? (item.baseline?.raw ?? null) : null,
         group: null,

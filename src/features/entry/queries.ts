@@ -14,22 +14,23 @@ import {
 import { addRegion, updateRegion } from '../../db/regions';
 import { planItems } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
+import { valueRuleFor } from '../../domain/observations/value-rules';
 import { useDataset } from '../../shared/dataset';
 import { queryKeys } from '../../shared/query-keys';
 import { useAuthorName } from '../../shared/settings';
 
-/** What every write of this plan needs: author, years, the plan's items and their units. */
+/** What every write of this plan needs: author, years, the plan's items and their value rules. */
 export function useWriteContext(plan: Plan): WriteContext {
   const by = useAuthorName();
   return useMemo(() => {
-    const units = new Map(planItems(plan).map((item) => [item.id, item.unit]));
+    const rules = new Map(planItems(plan).map((item) => [item.id, valueRuleFor(item)]));
     return {
       by,
       baseYear: plan.baseYear,
       endYear: plan.period.end,
       planAreaId: plan.regions[0]?.id,
-      itemIds: new Set(units.keys()),
-      unitOf: (itemId: string) => units.get(itemId),
+      itemIds: new Set(rules.keys()),
+      ruleOf: (itemId: string) => rules.get(itemId),
     };
   }, [plan, by]);
 }
