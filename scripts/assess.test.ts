@@ -16,6 +16,12 @@ function runCli(...args: string[]) {
 }
 
 const EXAMPLES = 'test/fixtures/methodology-examples.csv';
+
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'assess-')), name);
+  writeFileSync(file, text);
+  return file;
+}
 const FINAL = 'test/fixtures/methodology-final.csv';
 const BEDS = 'health.hospital-beds-per-1000';
 const JOBS = 'employment.new-urban-jobs';
@@ -205,7 +211,9 @@ describe('npm run assess', { timeout: 60_000 }, () => {
     const refused = runCli('--plan', 'zhoucun', '--actuals', EXAMPLES, '--as-of', '2019');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr.split('\n').filter((l) => /^第\d+行/.test(l))).toHaveLength(9);
+    // Each of the 9 rows is refused (its indicator, and its region, are not 周村's).
+    const refusedRows = refused.stderr.split('\n').map((l) => /^第(\d+)行/.exec(l)?.[1]);
+    expect(new Set(refusedRows.filter(Boolean)).size).toBe(9);
 
     const dir = mkdtempSync(join(tmpdir(), 'assess-'));
     const file = join(dir, 'zhoucun.csv');
@@ -252,10 +260,106 @@ describe('npm run assess', { timeout: 60_000 }, () => {
     );
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('第2行：数值“abc”不是数字');
-    expect(stderr).toContain('第3行：本规划没有指标“不存在的指标”');
-    expect(stderr).toContain('第4行：年份“2021”不在2015—2020年之间');
+    expect(stderr).toContain('第2行 value 列：“abc”不是数字');
+    expect(stderr).toContain('第3行 indicator 列：本规划没有指标“不存在的指标”');
+    expect(stderr).toContain('第4行 year 列：年份“2021”不在2015—2020年之间');
     expect(stderr).toContain('第6行：与第5行重复');
+  });
+
+  it('refuses what the grid refuses: impossible values, wrong signs, unknown regions, huge numbers', () => {
+    // Regression: every one of these rows was assessed, exit 0 ("实际值Infinity万人次", "-5岁").
+    const file = tempFile(
+      'bad-values.csv',
+      [
+        'indicator,region,year,value',
+        '人均预期寿命,达州市,2017,-5',
+        '基本养老保险参保率,达州市,2017,150',
+        '每千人口床位数,达州市,2017,96%',
+        '每千人口床位数,达州市x,2017,5',
+        '每千人口床位数,<script>,2017,5',
+        `公共图书馆年流通人次,达州市,2017,1${'0'.repeat(308)}`,
+        '每千人口床位数,达州市,2018,1e5',
+        '每千人口床位数,达州市,2019, 1 2 3 ',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = runCli(
+      '--plan',
+      'dazhou',
+      '--actuals',
+      file,
+      '--as-of',
+      '2018',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines[0]).toBe(`${file}：8 处问题，未进行评估：`);
+    const known = '已知区域：达州市、通川区、达川区、宣汉县、开江县、大竹县、渠县';
+    expect(lines.slice(1, 7)).toEqual([
+      '第2行 value 列：年龄应在0—150之间（“-5”）',
+      '第3行 value 列：百分比应在0—100之间（“150”）',
+      '第4行 value 列：本指标的单位是“张”，不能填写百分数（“96%”）',
+      `第5行 region 列：本规划没有区域“达州市x”（${known}；规划之外新增的区域请用 --allow-region 声明）`,
+      `第6行 region 列：本规划没有区域“<script>”（${known}；规划之外新增的区域请用 --allow-region 声明）`,
+      `第7行 value 列：“1${'0'.repeat(39)}…”超出数值范围（不能超过1万亿）`,
+    ]);
+    expect(lines[7]).toBe('第8行 value 列：“1e5”是科学计数法，请写成普通数字');
+    expect(lines[8]).toBe('第9行 value 列：“1 2 3”中间有空格，请核对');
+  });
+
+  it('accepts a region outside the plan only when it is declared with --allow-region', () => {
+    const file = tempFile(
+      'new-region.csv',
+      'indicator,region,year,value\n每千人口床位数,高新区,2018,5.5\n',
+    );
+    const refused = runCli('--plan', 'dazhou', '--actuals', file, '--as-of', '2018');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('第2行 region 列：本规划没有区域“高新区”');
+    const declared = runCli(
+      ...['--plan', 'dazhou', '--actuals', file, '--as-of', '2018', '--allow-region', '高新区'],
+      ...['--region', '高新区', '--format', 'json'],
+    );
+    expect(declared.code).toBe(0);
+    const beds = JSON.parse(declared.stdout).results.find(
+      (r: { id: string }) => r.id === 'health.hospital-beds-per-1000',
+    );
+    expect(beds.latestValue).toBe(5.5);
+    // --region names a region the plan or --allow-region knows, or it is refused.
+    const typo = runCli(
+      '--plan',
+      'dazhou',
+      '--actuals',
+      EXAMPLES,
+      '--as-of',
+      '2018',
+      '--region',
+      '通川',
+    );
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('--region：本规划没有区域“通川”');
+  });
+
+  it('reads a CSV saved by Excel in China (GBK), and says plainly when a file is UTF-16', () => {
+    const gbk = runCli(
+      ...['--plan', 'dazhou', '--actuals', 'test/fixtures/dazhou-actuals-gbk.csv'],
+      ...['--as-of', '2018', '--region', '通川区', '--format', 'json'],
+    );
+    expect(gbk.stderr).toBe('');
+    expect(gbk.code).toBe(0);
+    const beds = JSON.parse(gbk.stdout).results.find(
+      (r: { id: string }) => r.id === 'health.hospital-beds-per-1000',
+    );
+    expect(beds.latestValue).toBe(6);
+
+    const dir = mkdtempSync(join(tmpdir(), 'assess-'));
+    const utf16 = join(dir, 'utf16.csv');
+    const body = 'indicator,year,value\r\n每千人口床位数,2018,5.2\r\n';
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]));
+    const refused = runCli('--plan', 'dazhou', '--actuals', utf16, '--as-of', '2018');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('文件是UTF-16编码，请另存为UTF-8或GBK的CSV');
+    expect(refused.stderr).not.toContain('表头缺少列');
   });
 
   it('explains wrong arguments', () => {

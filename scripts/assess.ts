@@ -1,6 +1,9 @@
 // Assessment from the command line — the same engine as the app (src/domain/assessment).
 // npm run assess -- --plan <id|file.json> --actuals <file.csv> --as-of <year>
-//                   [--region <name|id>] [--mode midterm|final] [--format table|json|csv]
+//                   [--region <name|id>] [--allow-region <name>]… [--mode midterm|final]
+//                   [--format table|json|csv]
+// The CSV passes the same value rules as the entry grid (src/domain/observations/value-rules.ts):
+// a file with any problem is refused whole, one line per problem, and nothing is computed.
 import { parseArgs } from 'node:util';
 import { assessPlan, catalogRegionRole, indexValues } from '../src/domain/assessment/index';
 import {
@@ -15,7 +18,7 @@ import { toCsvCell } from '../src/domain/csv/parse-csv';
 import { fail, readCliInput } from './cli-input';
 
 const USAGE =
-  '用法：npm run assess -- --plan <规划id或JSON文件> --actuals <实际值.csv> --as-of <年份> [--region <区域>] [--mode midterm|final] [--format table|json|csv]';
+  '用法：npm run assess -- --plan <规划id或JSON文件> --actuals <实际值.csv> --as-of <年份> [--region <区域>] [--allow-region <规划之外的区域名>]… [--mode midterm|final] [--format table|json|csv]';
 
 function main(): void {
   let args;
@@ -26,6 +29,7 @@ function main(): void {
         actuals: { type: 'string' },
         'as-of': { type: 'string' },
         region: { type: 'string' },
+        'allow-region': { type: 'string', multiple: true },
         mode: { type: 'string' },
         format: { type: 'string', default: 'table' },
         help: { type: 'boolean', short: 'h' },

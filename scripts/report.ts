@@ -18,7 +18,7 @@ import { writeTablesXlsx } from '../src/domain/spreadsheet/xlsx-tables';
 import { fail, readCliInput } from './cli-input';
 
 const USAGE =
-  '用法：npm run report -- --plan <规划id或JSON文件> --actuals <实际值.csv> --as-of <年份> [--region <区域>] --out <报告.docx|表格.xlsx> [--problems <存在的问题.txt>] [--suggestions <下一步建议.txt>]';
+  '用法：npm run report -- --plan <规划id或JSON文件> --actuals <实际值.csv> --as-of <年份> [--region <区域>] [--allow-region <规划之外的区域名>]… --out <报告.docx|表格.xlsx> [--problems <存在的问题.txt>] [--suggestions <下一步建议.txt>]';
 
 async function main(): Promise<void> {
   let args;
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         actuals: { type: 'string' },
         'as-of': { type: 'string' },
         region: { type: 'string' },
+        'allow-region': { type: 'string', multiple: true },
         mode: { type: 'string' },
         out: { type: 'string' },
         problems: { type: 'string' },

@@ -27,5 +27,3 @@ export type {
   RegionRole,
   ValueIndex,
 } from './plan';
-export { parseActualsCsv, parseCsvNumber } from './actuals-csv';
-export type { ActualRow } from './actuals-csv';

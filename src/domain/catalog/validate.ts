@@ -1,7 +1,46 @@
 import type { z } from 'zod';
+import { FORBIDDEN_KEYS, scanJson, type JsonScanProblem } from '../import/json-scan';
 import { planSchema, type Plan } from './schema';
 
 export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; errors: string[] };
+
+/**
+ * Limits on a plan file from outside. The largest built-in plan is 127 kB with 100 services,
+ * strings up to 348 characters and a five-year period; the limits leave ample room for real
+ * plans and keep a mistaken or hostile file (a database dump, a 1 GB file, a 100-year plan) out.
+ */
+export const PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024;
+export const PLAN_LIST_MAX_ITEMS = 1000;
+export const PLAN_STRING_MAX_CHARS = 2000;
+/** Shorter limits for fields that are labels or keys rather than prose. */
+const SHORT_STRING_LIMITS: Readonly<Record<string, number>> = {
+  id: 80,
+  concept: 80,
+  domain: 80,
+  implements: 80,
+  unit: 20,
+  shortName: 40,
+  name: 200,
+  raw: 200,
+};
+export const PLAN_YEAR_MIN = 2000;
+export const PLAN_YEAR_MAX = 2100;
+export const PLAN_PERIOD_MAX_YEARS = 10;
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/**
+ * A Chinese message when a plan file is larger than PLAN_FILE_MAX_BYTES, else null. The browser
+ * calls it with `file.size` before reading the file, so an oversized file is never read whole.
+ *
+ * @example checkPlanFileSize(3.5 * 1024 * 1024) → '文件大小为3.5 MB，超过规划文件2 MB的上限，未读取'
+ */
+export function checkPlanFileSize(bytes: number): string | null {
+  if (bytes <= PLAN_FILE_MAX_BYTES) return null;
+  return `文件大小为${megabytes(bytes)}，超过规划文件${megabytes(PLAN_FILE_MAX_BYTES)}的上限，未读取`;
+}
 
 /** Formats a zod issue path as 指标[3].target.value — the place a user must look. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -40,6 +79,82 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return `${where}：${issue.message}`;
   }
+}
+
+function describeScanProblem(problem: JsonScanProblem): string {
+  const where = formatPath(problem.path);
+  switch (problem.kind) {
+    case 'duplicate-key':
+      return `${where}：字段“${problem.key}”重复出现（同一对象中的字段不能重复）`;
+    case 'forbidden-key':
+      return `${where}：不允许的字段名“${problem.key}”`;
+    case 'number-out-of-range':
+      return `${where}：${problem.raw} 超出数值范围`;
+    case 'too-deep':
+      return `${where}：嵌套超过${problem.depth - 1}层`;
+  }
+}
+
+/**
+ * Lengths, counts and numbers of raw data before the schema reads it: one message per place.
+ * Also refuses prototype keys in data handed over as an object (a file's are found by scanJson).
+ */
+function checkLimits(data: unknown): string[] {
+  const errors: string[] = [];
+  const walk = (value: unknown, path: (string | number)[]) => {
+    const key = [...path].reverse().find((p) => typeof p === 'string');
+    if (typeof value === 'string') {
+      const limit = SHORT_STRING_LIMITS[key ?? ''] ?? PLAN_STRING_MAX_CHARS;
+      const length = [...value].length;
+      if (length > limit) {
+        errors.push(`${formatPath(path)}：长度为${length}个字符，超过${limit}个字符的上限`);
+      }
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) errors.push(`${formatPath(path)}：${value} 超出数值范围`);
+    } else if (Array.isArray(value)) {
+      if (value.length > PLAN_LIST_MAX_ITEMS) {
+        errors.push(`${formatPath(path)}：共${value.length}项，超过${PLAN_LIST_MAX_ITEMS}项的上限`);
+        return;
+      }
+      value.forEach((item, index) => walk(item, [...path, index]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.has(k)) errors.push(`${formatPath(path)}：不允许的字段名“${k}”`);
+        else walk(v, [...path, k]);
+      }
+    }
+  };
+  walk(data, []);
+  return errors;
+}
+
+/** Years a plan of this app can have: within 2000–2100, a period of at most ten years. */
+function checkYears(plan: Plan): string[] {
+  const errors: string[] = [];
+  const years: Array<[string, number]> = [
+    ['period.start', plan.period.start],
+    ['period.end', plan.period.end],
+    ['baseYear', plan.baseYear],
+  ];
+  for (const [where, year] of years) {
+    if (year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX) {
+      errors.push(`${where}：年份${year}不在${PLAN_YEAR_MIN}—${PLAN_YEAR_MAX}年之间`);
+    }
+  }
+  if (errors.length) return errors;
+  const length = plan.period.end - plan.period.start + 1;
+  if (length > PLAN_PERIOD_MAX_YEARS) {
+    errors.push(
+      `period：规划期${plan.period.start}—${plan.period.end}年共${length}年，超过${PLAN_PERIOD_MAX_YEARS}年的上限`,
+    );
+  }
+  const lead = plan.period.start - plan.baseYear;
+  if (lead > PLAN_PERIOD_MAX_YEARS) {
+    errors.push(
+      `baseYear：基期年份${plan.baseYear}比规划起始年份${plan.period.start}早${lead}年，最多早${PLAN_PERIOD_MAX_YEARS}年`,
+    );
+  }
+  return errors;
 }
 
 /** Checks that ids are unique and that every reference points at something that exists. */
@@ -85,7 +200,7 @@ function crossCheck(plan: Plan): string[] {
   errors.push(...checkUnitsAndStandards(plan));
   if (plan.period.start > plan.period.end) errors.push('period：起始年份晚于结束年份');
   if (plan.baseYear >= plan.period.start) errors.push('baseYear：基期年份应早于规划起始年份');
-  return errors;
+  return [...errors, ...checkYears(plan)];
 }
 
 /**
@@ -169,11 +284,23 @@ function checkUnitsAndStandards(plan: Plan): string[] {
   return errors;
 }
 
-/** Parses and validates a plan catalog from JSON text, with Chinese messages naming the place. */
+/**
+ * Parses and validates a plan catalog from JSON text, with Chinese messages naming the place.
+ * Before JSON.parse, the text is checked for its size and scanned for what JSON.parse would
+ * silently accept: repeated keys, prototype keys, numbers out of range (json-scan.ts).
+ */
 export function parsePlanJson(text: string): PlanParseResult {
+  // A text with more characters than the byte limit is over it; otherwise count its bytes.
+  const bytes =
+    text.length * 3 > PLAN_FILE_MAX_BYTES ? new TextEncoder().encode(text).length : text.length;
+  const sizeProblem = checkPlanFileSize(bytes);
+  if (sizeProblem) return { ok: false, errors: [sizeProblem] };
+  const body = text.replace(/^\uFEFF/, '');
+  const problems = scanJson(body);
+  if (problems.length) return { ok: false, errors: problems.map(describeScanProblem) };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(body);
   } catch (error) {
     return { ok: false, errors: [`文件不是有效的 JSON：${(error as Error).message}`] };
   }
@@ -181,6 +308,8 @@ export function parsePlanJson(text: string): PlanParseResult {
 }
 
 export function parsePlan(data: unknown): PlanParseResult {
+  const limitErrors = checkLimits(data);
+  if (limitErrors.length) return { ok: false, errors: limitErrors };
   const result = planSchema.safeParse(data);
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map(describeIssue) };

@@ -1,0 +1,131 @@
+/**
+ * A small JSON scanner that finds what JSON.parse silently accepts but a file from outside must
+ * not hold: a key repeated in one object (JSON.parse keeps the last one, so a reader of the file
+ * and the app would see different values), keys that reach object prototypes (`__proto__`,
+ * `constructor`, `prototype`), numbers no double can hold (`1e309` becomes Infinity), and
+ * nesting deeper than any of our formats uses. Pure; it does not build the value, JSON.parse
+ * does that once the scan finds nothing. Syntax errors are left to JSON.parse, which names them.
+ */
+
+export type JsonPath = ReadonlyArray<string | number>;
+
+export type JsonScanProblem =
+  | { kind: 'duplicate-key'; path: JsonPath; key: string }
+  | { kind: 'forbidden-key'; path: JsonPath; key: string }
+  | { kind: 'number-out-of-range'; path: JsonPath; raw: string }
+  | { kind: 'too-deep'; path: JsonPath; depth: number };
+
+/** Keys that would reach Object.prototype if any code ever copied the parsed data naively. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** Deeper than any format we read (a plan is 5 levels); also keeps the scan's recursion safe. */
+export const MAX_JSON_DEPTH = 64;
+
+class SyntaxStop extends Error {}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold raw control characters (RFC 8259 §7)
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/**
+ * @example scanJson('{"a": 1, "a": 2}') → [{ kind: 'duplicate-key', path: [], key: 'a' }]
+ * @example scanJson('{"x": [1e309]}') → [{ kind: 'number-out-of-range', path: ['x', 0], raw: '1e309' }]
+ */
+export function scanJson(text: string): JsonScanProblem[] {
+  const problems: JsonScanProblem[] = [];
+  let at = 0;
+
+  const skipSpace = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at] as string)) at++;
+  };
+  const readString = (): string => {
+    STRING.lastIndex = at;
+    const match = STRING.exec(text);
+    if (!match) throw new SyntaxStop();
+    at = STRING.lastIndex;
+    // The key as JSON.parse will see it: "\u005f_proto__" is __proto__.
+    return JSON.parse(match[0]) as string;
+  };
+
+  const readValue = (path: (string | number)[], depth: number): void => {
+    if (depth > MAX_JSON_DEPTH) {
+      problems.push({ kind: 'too-deep', path: [...path], depth });
+      throw new SyntaxStop();
+    }
+    skipSpace();
+    const c = text[at];
+    if (c === '{') {
+      at++;
+      const keys = new Set<string>();
+      skipSpace();
+      if (text[at] === '}') {
+        at++;
+        return;
+      }
+      for (;;) {
+        skipSpace();
+        const key = readString();
+        if (FORBIDDEN_KEYS.has(key)) problems.push({ kind: 'forbidden-key', path: [...path], key });
+        else if (keys.has(key)) problems.push({ kind: 'duplicate-key', path: [...path], key });
+        keys.add(key);
+        skipSpace();
+        if (text[at] !== ':') throw new SyntaxStop();
+        at++;
+        readValue([...path, key], depth + 1);
+        skipSpace();
+        if (text[at] === ',') at++;
+        else if (text[at] === '}') {
+          at++;
+          return;
+        } else throw new SyntaxStop();
+      }
+    }
+    if (c === '[') {
+      at++;
+      skipSpace();
+      if (text[at] === ']') {
+        at++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        readValue([...path, index], depth + 1);
+        skipSpace();
+        if (text[at] === ',') at++;
+        else if (text[at] === ']') {
+          at++;
+          return;
+        } else throw new SyntaxStop();
+      }
+    }
+    if (c === '"') {
+      readString();
+      return;
+    }
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, at)) {
+        at += literal.length;
+        return;
+      }
+    }
+    NUMBER.lastIndex = at;
+    const match = NUMBER.exec(text);
+    if (!match) throw new SyntaxStop();
+    at = NUMBER.lastIndex;
+    if (!Number.isFinite(Number(match[0]))) {
+      problems.push({ kind: 'number-out-of-range', path: [...path], raw: match[0] });
+    }
+  };
+
+  try {
+    // JSON.parse drops a leading byte-order mark; so does the scan.
+    if (text.charCodeAt(0) === 0xfeff) at = 1;
+    readValue([], 0);
+  } catch (error) {
+    if (!(error instanceof SyntaxStop)) throw error;
+  }
+  return problems;
+}
