@@ -87,4 +87,79 @@ describe('指标目录', () => {
       .toBe(5);
     expect(session.errors).toEqual([]);
   });
+
+  it('refuses a file with a repeated key, and a different file under the id of a removed plan whose values remain', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${BASE_URL}#/catalog?tab=plan`);
+    const zhoucunText = readFileSync('data/plans/zhoucun.json', 'utf8');
+    const zhoucun = JSON.parse(zhoucunText);
+    const fileInput = page.locator('input[type=file]');
+    const errors = page.getByTestId('plan-load-errors');
+    const switcher = page.getByRole('combobox', { name: '规划' });
+
+    // A key written twice: JSON.parse would keep the last one silently.
+    const repeated = zhoucunText
+      .replace('"id": "zhoucun"', '"id": "zibo-test"')
+      .replace(
+        '"name": "学前教育三年毛入学率"',
+        '"name": "学前教育三年毛入学率", "name": "别的指标"',
+      );
+    await fileInput.setInputFiles({
+      name: 'repeated-key.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(repeated),
+    });
+    await expect
+      .poll(() => errors.textContent())
+      .toContain('指标[第1项]：字段“name”重复出现（同一对象中的字段不能重复）');
+    expect(await switcher.locator('option').count()).toBe(5);
+
+    // Given a loaded plan with a value typed for it (a gross enrolment rate may exceed 100%)
+    const original = { ...zhoucun, id: 'zibo-test', shortName: '测试规划' };
+    await fileInput.setInputFiles({
+      name: 'original.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(original)),
+    });
+    await expect.poll(() => switcher.locator('option').count()).toBe(6);
+    await page.goto(`${BASE_URL}#/entry?plan=zibo-test`);
+    const cell = page.locator(
+      'tr[data-item="education.preschool-gross-enrollment"] td[data-year="2016"]',
+    );
+    await cell.click();
+    await page.keyboard.type('101.5\n');
+    await expect.poll(() => page.getByTestId('entry-notice').textContent()).toContain('已保存');
+
+    // When the plan is removed (its values stay) and another file is loaded under its id
+    await page.goto(`${BASE_URL}#/catalog?plan=zibo-test&tab=plan`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => switcher.locator('option').count()).toBe(5);
+    const other = { ...zhoucun, id: 'zibo-test', name: '另一份规划', shortName: '另一份' };
+    await fileInput.setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(other)),
+    });
+
+    // Then it is refused, naming the plan whose values are stored and how to proceed
+    await expect
+      .poll(() => errors.textContent())
+      .toContain(`编号“zibo-test”下仍保存着此前载入的规划“${zhoucun.name}”（文件 original.json）`);
+    expect(await errors.textContent()).toContain('请把本文件的 id 改为新的编号');
+    await screenshot(page, 'catalog-plan-id-reused');
+    expect(await switcher.locator('option').count()).toBe(5);
+
+    // and the original file loads again with its value
+    await fileInput.setInputFiles({
+      name: 'original.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(original)),
+    });
+    await expect.poll(() => switcher.locator('option').count()).toBe(6);
+    await page.goto(`${BASE_URL}#/entry?plan=zibo-test`);
+    await expect.poll(() => cell.locator('.cell-value').textContent()).toBe('101.5');
+    expect(session.errors).toEqual([]);
+  });
 });

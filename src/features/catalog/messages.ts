@@ -70,7 +70,7 @@ export const catalogMessages = defineMessages(
     unknown: '原文未载明',
     loadTitle: '加载其他规划',
     loadExplain:
-      '可以加载与内置规划同一格式的规划文件（JSON；可下载本规划文件作为样板）。文件先经过校验，有错误时逐条指出位置，不会保存任何内容。内置规划不能被替换或删除。',
+      '可以加载与内置规划同一格式的规划文件（JSON；可下载本规划文件作为样板）。文件不超过2 MB，先经过校验，有错误时逐条指出位置，不会保存任何内容。内置规划不能被替换或删除。',
     loadButton: '选择规划文件…',
     loadFailed: '文件“{file}”未能加载，共 {count} 处问题：',
     loaded: '已加载“{name}”。',
@@ -150,7 +150,7 @@ export const catalogMessages = defineMessages(
     unknown: 'not stated in the source',
     loadTitle: 'Load another plan',
     loadExplain:
-      'Load a plan file in the same format as the built-in ones (JSON; download this plan’s file as a template). It is validated first; errors are listed with their place and nothing is stored. Built-in plans cannot be replaced or removed.',
+      'Load a plan file in the same format as the built-in ones (JSON; download this plan’s file as a template). At most 2 MB; it is validated first, errors are listed with their place and nothing is stored. Built-in plans cannot be replaced or removed.',
     loadButton: 'Choose plan file…',
     loadFailed: 'File “{file}” was not loaded: {count} problem(s):',
     loaded: 'Loaded “{name}”.',

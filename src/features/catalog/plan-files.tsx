@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { loadUserPlan, removeUserPlan } from '../../db/user-plans';
+import { checkPlanFileSize } from '../../domain/catalog/validate';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { Section } from '../../shared/page';
@@ -25,6 +26,10 @@ export function PlanFiles() {
 
   const load = useMutation({
     mutationFn: async (file: File) => {
+      // Checked on the size the browser reports, before the file is read at all.
+      const sizeProblem = checkPlanFileSize(file.size);
+      if (sizeProblem)
+        return { file: file.name, result: { ok: false as const, errors: [sizeProblem] } };
       const result = await loadUserPlan(db, await file.text(), file.name, BUILTIN_PLAN_IDS, by);
       return { file: file.name, result };
     },
