@@ -127,7 +127,7 @@ describe('数据录入 (data entry)', () => {
     await page.keyboard.type('101');
     await page.keyboard.press('Enter');
     const message = cell(page, RETENTION, 2016).locator('.cell-message');
-    await expect.poll(() => message.textContent()).toBe('百分比应在0—100之间');
+    await expect.poll(() => message.textContent()).toBe('百分比应在0—100之间（“101”）');
     // The entry stays in the cell for correction
     expect(await cell(page, RETENTION, 2016).locator('input').inputValue()).toBe('101');
     await screenshot(page, 'entry-invalid');
