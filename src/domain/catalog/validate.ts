@@ -5,7 +5,7 @@ import { planSchema, type Plan } from './schema';
 export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; errors: string[] };
 
 /**
- * Limits on a plan file from outside. The largest built-in plan is 127 kB with 100 services,
+ * Limits on a plan file from outside. The largest built-in plan is 230 kB with 129 standards,
  * strings up to 348 characters and a five-year period; the limits leave ample room for real
  * plans and keep a mistaken or hostile file (a database dump, a 1 GB file, a 100-year plan) out.
  */

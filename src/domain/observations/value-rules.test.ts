@@ -122,6 +122,14 @@ describe('valueRuleFor: a rule from the unit and the meaning of an item', () => 
     expect(errorOf('1000000000001', PEOPLE).message).toContain('超出数值范围');
   });
 
+  it('reads a change in percentage points within ±100 (units of the plans’ numeric standards)', () => {
+    const points = rule('城镇新增就业人员中接受职业培训比例提高', '个百分点');
+    expect(points.kind).toBe('point-change');
+    expect(valueOf('-2.5', points)).toBe(-2.5);
+    expect(valueOf('5个百分点', points)).toBe(5);
+    expect(errorOf('100.5', points).message).toBe('百分点变化应在-100至100之间（“100.5”）');
+  });
+
   it('keeps ages within 0–150 years', () => {
     expect(valueOf('77.3岁', AGE)).toBe(77.3);
     expect(errorOf('-5', AGE).message).toBe('年龄应在0—150之间（“-5”）');

@@ -16,6 +16,8 @@ export type ValueRuleKind =
   | 'gross-enrolment'
   /** `%/年`, or a `%` item that is a change (较2016年提高): may be negative, not below −100. */
   | 'growth-rate'
+  /** `个百分点`: a change of a percentage, in points: −100 to 100. */
+  | 'point-change'
   /** `‰`: per mille, 0–1000. */
   | 'permille'
   /** `1/10万`: per 100,000, 0–100,000. */
@@ -116,6 +118,16 @@ export function valueRuleFor(item: ValueRuleSubject): ValueRule {
       symbol: '%',
       isPercent: true,
       label: '百分比',
+    };
+  }
+  if (unit === '个百分点') {
+    return {
+      ...base,
+      kind: 'point-change',
+      min: -100,
+      max: 100,
+      isPercent: true,
+      label: '百分点变化',
     };
   }
   if (unit === '‰') {
