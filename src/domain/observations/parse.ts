@@ -6,6 +6,21 @@ import type { ValueRule } from './value-rules';
  * for a value that moves implausibly far from the previous year's. Pure.
  */
 
+/**
+ * The denominator a ratio unit is written against, from the unit alone: 100 for no unit
+ * (出生人口性别比, "109.68：100") or a unit naming 100, N for a unit stating "=N" ("农村=1"),
+ * else null. Wording (src/domain/wording) uses it to write figures as the plans print them.
+ * What a value may be is decided by valueRuleFor (value-rules.ts), which also reads the item's
+ * name: an item with no unit is a ratio only when it is one (性别比).
+ */
+export function ratioBase(unit: string | null): number | null {
+  if (unit === null) return 100;
+  const stated = /=\s*(\d+(?:\.\d+)?)$/.exec(unit);
+  if (stated) return Number(stated[1]);
+  if (/^[^/]*100[^/]*$/.test(unit)) return 100;
+  return null;
+}
+
 /** A Chinese message when a year is outside the plan's base year..end year, else null. */
 export function checkYear(year: number, baseYear: number, endYear: number): string | null {
   if (!Number.isInteger(year) || year < baseYear || year > endYear) {
