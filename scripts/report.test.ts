@@ -74,8 +74,8 @@ describe('npm run report', { timeout: 60_000 }, () => {
       out,
     );
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('第2行：数值“abc”不是数字');
-    expect(bad.stderr).toContain('第4行：年份“2021”不在2015—2020年之间');
+    expect(bad.stderr).toContain('第2行 value 列：“abc”不是数字');
+    expect(bad.stderr).toContain('第4行 year 列：年份“2021”不在2015—2020年之间');
     expect(existsSync(out)).toBe(false);
 
     const wrongExt = runCli(...BASE, '--out', join(dir, 'x.pdf'));

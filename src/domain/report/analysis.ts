@@ -11,7 +11,7 @@ import { BEHIND_STATUSES, mostLagging, type LaggingRow } from '../charts/overvie
 import { compareRegions, type RegionComparison } from '../charts/region-bars';
 import { regionStatusRows, type RegionStatusRow } from '../charts/region-status';
 import type { Plan } from '../catalog/schema';
-import { unitKind } from '../observations/parse';
+import { valueRuleFor } from '../observations/value-rules';
 import { planItem } from '../wording/records';
 import type { ReportInput, ReportObservation, ReportRegion } from './model';
 
@@ -71,8 +71,8 @@ export function isComparableAcrossRegions(item: {
   kind: 'level' | 'cumulative';
 }): boolean {
   if (item.kind !== 'level') return false;
-  const kind = unitKind(item.unit);
-  if (kind !== 'count') return true;
+  // Rates, ratios and ages by their value rule (the same as the entry grid's).
+  if (valueRuleFor(item).kind !== 'count') return true;
   const unit = item.unit ?? '';
   if (unit === '岁') return true;
   if (unit.includes('/') && !unit.endsWith('/年')) return true;

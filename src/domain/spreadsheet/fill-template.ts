@@ -3,7 +3,7 @@ import { planCalendar, planItems, type RegionRole, type ValueIndex } from '../as
 import { interpretTarget } from '../assessment/target-rule';
 import type { Plan } from '../catalog/schema';
 import { neutralizeFormula } from '../csv/write-csv';
-import { unitKind } from '../observations/parse';
+import { formatValue, valueRuleFor, type ValueRuleSubject } from '../observations/value-rules';
 import { unitLabel } from '../wording/format';
 import { targetText } from '../wording/target';
 import { toArrayBuffer } from './xlsx-tables';
@@ -82,42 +82,30 @@ const HEAD_FILL = {
   fgColor: { argb: 'FFE7E6E6' },
 };
 
-/** Decimal validation for a unit: shares 0–100, per mille 0–1000, counts and ratios ≥ 0. */
-function validationFor(unit: string | null): ExcelJS.DataValidation {
-  const kind = unitKind(unit);
-  const common = {
-    type: 'decimal' as const,
+/**
+ * Excel's own check of a year cell: the item's value rule (valueRuleFor, the same as the entry
+ * grid and the reader), as a decimal between its bounds, with a message saying how to write it.
+ * The reader checks every value again, so this only saves a round trip.
+ */
+function validationFor(item: ValueRuleSubject): ExcelJS.DataValidation {
+  const rule = valueRuleFor(item);
+  const how =
+    rule.symbol === '%'
+      ? '（百分比，96.98%填96.98）'
+      : rule.symbol === '‰'
+        ? '（千分比，不带‰）'
+        : rule.ratioBase !== null
+          ? `（比值，写作“:${rule.ratioBase}”之前的数，如${rule.kind === 'sex-ratio' ? '109.68' : '1.5'}）`
+          : `，单位为“${unitLabel(rule.unit)}”`;
+  return {
+    type: 'decimal',
     allowBlank: true,
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: '请填写数值',
-  };
-  if (kind === 'percent')
-    return {
-      ...common,
-      operator: 'between',
-      formulae: [0, 100],
-      error: '请填写0—100之间的数值（96.98%填96.98）',
-    };
-  if (kind === 'permille')
-    return {
-      ...common,
-      operator: 'between',
-      formulae: [0, 1000],
-      error: '请填写0—1000之间的数值（千分比，不带‰）',
-    };
-  if (kind === 'percent-rate')
-    return {
-      ...common,
-      operator: 'between',
-      formulae: [-1000, 1000],
-      error: '请填写数值（百分比，不带%）',
-    };
-  return {
-    ...common,
-    operator: 'greaterThanOrEqual',
-    formulae: [0],
-    error: `请填写不小于0的数值，单位为“${unitLabel(unit)}”`,
+    operator: 'between',
+    formulae: [rule.min, rule.max],
+    error: `请填写${formatValue(rule.min)}—${formatValue(rule.max)}之间的数值${how}`,
   };
 }
 
@@ -197,7 +185,7 @@ export async function writeFillTemplate(spec: FillTemplateSpec): Promise<ArrayBu
         cell.border = BORDER;
         cell.alignment = { vertical: 'middle', wrapText: i === 3 || i === 7 };
       });
-      const validation = validationFor(item.unit);
+      const validation = validationFor(item);
       years.forEach((year, i) => {
         const cell = sheet.getCell(row, LAYOUT.firstYearColumn + i);
         const existing = spec.values?.actuals(region.regionId, item.id).get(year);

@@ -103,10 +103,11 @@ describe('the 填报模板', () => {
     expect(sheet.getCell('F7').value).toBe('当年完成量');
     expect(sheet.getCell('D4').protection?.locked).not.toBe(false);
     expect(sheet.getCell('J6').protection).toMatchObject({ locked: false });
+    // The value rules of the entry grid (valueRuleFor): a count in 张 is 0 to 10^12.
     expect(sheet.getCell('J6').dataValidation).toMatchObject({
       type: 'decimal',
-      operator: 'greaterThanOrEqual',
-      formulae: [0],
+      operator: 'between',
+      formulae: [0, 1e12],
     });
     expect(sheet.getCell('K5').dataValidation).toMatchObject({
       operator: 'between',
@@ -209,6 +210,33 @@ describe('the 填报模板', () => {
   });
 });
 
+describe('the entry grid’s value rules (value-rules.ts)', () => {
+  it('reads a gross enrolment rate above 100% and a tiny number exactly, refusing what the grid refuses', async () => {
+    const PRESCHOOL = 'education.preschool-gross-enrollment';
+    const spec = { ...SPEC, regions: [SPEC.regions[0]], itemIds: [PRESCHOOL, JOBS, PENSION] };
+    const filled = await fill(await writeFillTemplate(spec as FillTemplateSpec), (_sheet, at) => {
+      at('达州市', '学前三年毛入学率', '2016年').value = 103.5;
+      at('达州市', '新增城镇就业人数', '2016年').value = 0.0000001;
+      at('达州市', '基本养老保险参保率', '2016年').value = 103.5;
+    });
+    const result = await readFillTemplate(filled, dazhou);
+    expect(result).toEqual({
+      ok: false,
+      errors: ['填报表!I6（达州市·基本养老保险参保率·2016年）：百分比应在0—100之间（“103.5”）'],
+    });
+    const fixed = await fill(filled, (_sheet, at) => {
+      at('达州市', '基本养老保险参保率', '2016年').value = 83.5;
+    });
+    const read = await readFillTemplate(fixed, dazhou);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.values.map((v) => [v.itemId, v.value, v.text])).toEqual([
+      [PRESCHOOL, 103.5, '103.5'],
+      [JOBS, 1e-7, '0.0000001'],
+      [PENSION, 83.5, '83.5'],
+    ]);
+  });
+});
+
 describe('hostile or damaged files', () => {
   it('takes a formula’s cached result with a warning, and refuses a formula without one', async () => {
     const cached = await fill(await template, (_sheet, at) => {
@@ -266,7 +294,7 @@ describe('hostile or damaged files', () => {
         '填报表!I6（达州市·每千人口床位数·2016年）：“约4.5”不是数字',
         '填报表!J6（达州市·每千人口床位数·2017年）：不是数值（逻辑值）',
         '填报表!K6（达州市·每千人口床位数·2018年）：不是数值（日期），请填写数字',
-        '填报表!I9（通川区·每千人口床位数·2016年）：单位为“张”的数值不能为负数',
+        '填报表!I9（通川区·每千人口床位数·2016年）：单位为“张”的数值不能为负数（“-3”）',
         '填报表!L9（通川区·每千人口床位数）：数据状态“估计”应为“正式”或“初步”',
       ],
     });

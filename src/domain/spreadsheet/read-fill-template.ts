@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Plan } from '../catalog/schema';
-import { parseValue } from '../observations/parse';
+import {
+  checkValue,
+  formatValue,
+  parseValue,
+  valueRuleFor,
+  type ValueRule,
+} from '../observations/value-rules';
 import { planItem } from '../wording/records';
 import {
   FILL_TEMPLATE_FORMAT,
@@ -27,7 +33,8 @@ import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
  *   be typed outside the template's rows and columns;
  * - a number is taken as it is, except that a cell formatted as a percentage is read as it
  *   shows (Excel stores 82.5% as 0.825) for an item in %, and refused for any other unit;
- * - text goes through the entry grid's rules (parseValue: "82.5%", "９６．９８", ranges);
+ * - every value passes the entry grid's value rules (value-rules.ts): a number through
+ *   checkValue, text through parseValue ("82.5%", "９６．９８", ranges);
  * - a formula is read from its cached result, with a warning to check it; a formula without a
  *   cached result (a file written by a tool that does not compute) is refused: the app never
  *   evaluates formulas;
@@ -219,7 +226,7 @@ export async function readFillTemplate(
   const warnings: string[] = [];
   for (const k of key.rows) {
     const item = planItem(plan, k.itemId);
-    const unit = item?.unit ?? null;
+    const rule = valueRuleFor(item ?? { name: '', unit: null });
     const statusCell = sheet.getCell(k.row, key.statusColumn);
     const statusText = plainText(statusCell.value).trim();
     const status =
@@ -229,7 +236,7 @@ export async function readFillTemplate(
     for (const [column, year] of [...key.years].sort((a, b) => a[0] - b[0])) {
       const cell = sheet.getCell(k.row, column);
       const where = `${key.sheet}!${cell.address}（${k.regionName}·${k.itemName}·${year}年）`;
-      const read = readCell(cell, unit);
+      const read = readCell(cell, rule);
       if (read === null) continue;
       if ('error' in read) {
         rowErrors.push(`${where}：${read.error}`);
@@ -264,7 +271,7 @@ export async function readFillTemplate(
 type CellRead = { value: number; text: string; isFromFormula: boolean } | { error: string } | null;
 
 /** One year cell: a number, or why it is not one; null when empty. */
-function readCell(cell: ExcelJS.Cell, unit: string | null): CellRead {
+function readCell(cell: ExcelJS.Cell, rule: ValueRule): CellRead {
   const raw = cell.value;
   if (raw === null || raw === undefined) return null;
   let value: ExcelJS.CellValue = raw;
@@ -296,19 +303,19 @@ function readCell(cell: ExcelJS.Cell, unit: string | null): CellRead {
     let number = value;
     const isPercentFormat = /%/.test(cell.numFmt ?? '');
     if (isPercentFormat) {
-      if (unit !== '%')
-        return { error: `单元格格式为百分比，但本指标单位为“${unit ?? '无'}”，请填写数值` };
+      if (rule.symbol !== '%')
+        return { error: `单元格格式为百分比，但本指标单位为“${rule.unit ?? '无'}”，请填写数值` };
       number = Number((value * 100).toPrecision(12));
     }
-    // The entry grid's range rules, on the number as written.
-    const text = String(number);
-    const checked = parseValue(/e/i.test(text) ? number.toFixed(12) : text, unit);
-    if (checked.kind === 'error') return { error: checked.message };
+    // The entry grid's rules on the number itself, never on its text read again.
+    const checked = checkValue(number, rule);
+    if (checked) return { error: checked.message };
+    const text = formatValue(number);
     return { value: number, text: isPercentFormat ? `${text}%` : text, isFromFormula };
   }
   const text = plainText(value).trim();
   if (text === '') return null;
-  const parsed = parseValue(text, unit);
+  const parsed = parseValue(text, rule);
   if (parsed.kind === 'empty') return null;
   if (parsed.kind === 'error') return { error: parsed.message };
   return { value: parsed.value, text, isFromFormula };
