@@ -178,7 +178,13 @@ describe('backup export', () => {
             entity: 'plan',
             key: 'zibo-test',
             planId: 'zibo-test',
-            after: { id: 'zibo-test', name: expect.any(String), fileName: 'zibo.json' },
+            // The catalog's fingerprint (SHA-256) travels with the backup (docs/catalog.md).
+            after: {
+              id: 'zibo-test',
+              name: expect.any(String),
+              fileName: 'zibo.json',
+              fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+            },
           },
         ],
         judgements: [judgement],
