@@ -1,3 +1,4 @@
+import { displayUnitOf } from '../wording/units';
 import { isClose } from './numbers';
 import { interpretTarget, satisfies } from './target-rule';
 import { THRESHOLDS } from './thresholds';
@@ -101,7 +102,8 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
   return {
     id: item.id,
     name: item.name,
-    unit: item.unit,
+    // Figures are written with this unit: 女=100 for a sex ratio printed with none.
+    unit: displayUnitOf(item),
     kind: item.kind,
     ...outcome,
     mode,

@@ -7,14 +7,13 @@ import type { ValueRule } from './value-rules';
  */
 
 /**
- * The denominator a ratio unit is written against, from the unit alone: 100 for no unit
- * (出生人口性别比, "109.68：100") or a unit naming 100, N for a unit stating "=N" ("农村=1"),
- * else null. Wording (src/domain/wording) uses it to write figures as the plans print them.
- * What a value may be is decided by valueRuleFor (value-rules.ts), which also reads the item's
- * name: an item with no unit is a ratio only when it is one (性别比).
+ * The denominator a ratio unit is written against, from the unit alone: N for a unit stating
+ * "=N" ("农村=1", "女=100") or naming 100, else null. An item printed with no unit is a ratio
+ * only when it is one (出生人口性别比): valueRuleFor decides that from its name, and the engine
+ * gives its result the unit "女=100" (displayUnitOf in src/domain/wording/units.ts).
  */
 export function ratioBase(unit: string | null): number | null {
-  if (unit === null) return 100;
+  if (unit === null) return null;
   const stated = /=\s*(\d+(?:\.\d+)?)$/.exec(unit);
   if (stated) return Number(stated[1]);
   if (/^[^/]*100[^/]*$/.test(unit)) return 100;

@@ -208,3 +208,18 @@ describe('changes', () => {
     expect(changeText(0, '%', 'en')).toBe('no change');
   });
 });
+
+describe('units of items printed without one', () => {
+  it('write the sex ratio against 女=100, and nothing else as a ratio', async () => {
+    const { formatQuantity, unitLabel } = await import('./format');
+    const { displayUnitOf } = await import('./units');
+    expect(displayUnitOf({ name: '出生人口性别比', unit: null })).toBe('女=100');
+    expect(formatQuantity(107.7, displayUnitOf({ name: '出生人口性别比', unit: null }))).toBe(
+      '107.7：100',
+    );
+    // 达州 12333人工服务时间 "5×8小时" (standard with no unit): a plain number, never "5：100".
+    expect(displayUnitOf({ name: '12333人工服务时间', unit: null })).toBeNull();
+    expect(formatQuantity(5, null)).toBe('5');
+    expect(unitLabel(null)).toBe('');
+  });
+});

@@ -88,11 +88,13 @@ export function unitAfterNumber(unit: string | null, locale: Locale = 'zh-CN'): 
 
 /**
  * The unit as a table column shows it: "%", "张", "1/10万"; a ratio item shows its base
- * ("女=100" for the sex ratio at birth, whose table cell has no unit; "农村=1").
+ * ("女=100" for the sex ratio at birth, see displayUnitOf; "农村=1"); no unit, nothing.
  */
 export function unitLabel(unit: string | null, locale: Locale = 'zh-CN'): string {
-  if (unit === null) return locale === 'en' ? 'female = 100' : '女=100';
-  if (locale === 'en' && ratioBase(unit) !== null) return unit === '农村=1' ? 'rural = 1' : unit;
+  if (unit === null) return '';
+  if (locale === 'en' && ratioBase(unit) !== null) {
+    return unit === '农村=1' ? 'rural = 1' : unit === '女=100' ? 'female = 100' : unit;
+  }
   return unit;
 }
 

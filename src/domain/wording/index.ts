@@ -28,3 +28,4 @@ export {
   toAssessmentRecord,
 } from './records';
 export type { AssessmentRecord } from './records';
+export { displayUnitOf } from './units';

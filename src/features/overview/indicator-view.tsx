@@ -51,6 +51,8 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
   if (!item) return <EmptyState>{t('noItems')}</EmptyState>;
   const result = assessment.results.find((r) => r.id === item.id);
   if (!result) return <EmptyState>{t('noItems')}</EmptyState>;
+  // Figures are written with the result's unit (女=100 for a sex ratio printed with none).
+  const itemUnit = result.unit;
 
   const calendar = planCalendar(plan);
   const regionRows = assessment.rows
@@ -59,7 +61,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
   const actuals = new Map(regionRows.map((r) => [r.year, r.value]));
   const chart = indicatorSeries(result, item.kind, calendar, actuals, assessment.year);
   const isCumulative = chart.kind === 'cumulative';
-  const unit = wording.unit(item.unit);
+  const unit = wording.unit(itemUnit);
   const entryHref = buildHref('/entry', { plan: plan.id, region: region.regionId });
   const regionsHref = buildHref('/overview', {
     plan: plan.id,
@@ -232,7 +234,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
                 tickFormatter={(v: number) => num(v)}
               />
               <Tooltip
-                formatter={(v: unknown) => (typeof v === 'number' ? num(v, item.unit) : DASH)}
+                formatter={(v: unknown) => (typeof v === 'number' ? num(v, itemUnit) : DASH)}
               />
               {chart.target?.band && (
                 <ReferenceArea
@@ -308,27 +310,27 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
             </dd>
             <dt>{t('progress')}</dt>
             <dd>
-              <ProgressText figure={result.progress} unit={item.unit} />（{t('timeProgress')}{' '}
+              <ProgressText figure={result.progress} unit={itemUnit} />（{t('timeProgress')}{' '}
               {pct(result.timeProgress)}）
             </dd>
             <dt>{t('gap')}</dt>
             <dd>
-              <FigureText figure={result.gap} unit={item.unit} show={(v) => diff(v, item.unit)} />
+              <FigureText figure={result.gap} unit={itemUnit} show={(v) => diff(v, itemUnit)} />
             </dd>
             <dt>{t('required')}</dt>
             <dd>
               <FigureText
                 figure={result.requiredAnnualChange}
-                unit={item.unit}
-                show={(v) => signedDiff(v, item.unit)}
+                unit={itemUnit}
+                show={(v) => signedDiff(v, itemUnit)}
               />
             </dd>
             <dt>{t('average')}</dt>
             <dd>
               <FigureText
                 figure={result.averageAnnualChange}
-                unit={item.unit}
-                show={(v) => signedDiff(v, item.unit)}
+                unit={itemUnit}
+                show={(v) => signedDiff(v, itemUnit)}
               />
             </dd>
           </dl>
@@ -355,7 +357,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
                 {regionRows.map((r) => (
                   <tr key={r.year}>
                     <td>{r.year}</td>
-                    <td className="num">{num(r.value, item.unit)}</td>
+                    <td className="num">{num(r.value, itemUnit)}</td>
                     <td>
                       {r.dataStatus === 'final' ? t('dataStatusFinal') : t('dataStatusPreliminary')}
                     </td>

@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { interpretTarget } from '../../domain/assessment/target-rule';
-import { formatNumber, targetText as printedTarget } from '../../domain/wording';
+import { displayUnitOf, formatNumber, targetText as printedTarget } from '../../domain/wording';
 import { regionRole } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
 import { compareRegions } from '../../domain/charts';
@@ -43,6 +43,8 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
   const items = planItems(plan);
   const item = items.find((i) => i.id === params.itemId) ?? items[0];
   if (!item) return <EmptyState>{t('noItems')}</EmptyState>;
+  // Figures are written as the engine's results write them (女=100 for a sex ratio).
+  const itemUnit = displayUnitOf(item);
   // The plan's own area (the whole city or district) is a total, not a peer of its counties: told
   // by the role stored on its region record, never by its name (a renamed 达州市 stays the area).
   const area = assessment.regions.find((r) => regionRole(plan, r) === 'plan-area');
@@ -65,7 +67,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     target,
     schedule: { item, calendar: planCalendar(plan) },
   });
-  const unit = wording.unit(item.unit);
+  const unit = wording.unit(itemUnit);
   const targetText = printedTarget(item, rule, planCalendar(plan), wording.locale);
   // With no county figure for the year there is nothing to say but that (no "all meet the target").
   const hasAnyValue = comparison.bars.some((b) => b.value !== null);
@@ -171,7 +173,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                   {comparison.bars.map((b) => (
                     <tr key={b.regionId}>
                       <td>{b.name}</td>
-                      <td className="num">{num(b.value, item.unit)}</td>
+                      <td className="num">{num(b.value, itemUnit)}</td>
                       <td>
                         {b.isBelowTarget === null
                           ? t('noTargetCompare')
@@ -230,7 +232,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                     />
                     <YAxis type="category" dataKey="name" width={110} interval={0} />
                     <Tooltip
-                      formatter={(v: unknown) => (typeof v === 'number' ? num(v, item.unit) : DASH)}
+                      formatter={(v: unknown) => (typeof v === 'number' ? num(v, itemUnit) : DASH)}
                     />
                     <Bar dataKey="value" name={item.name} isAnimationActive={false} barSize={22}>
                       {bars.map((b) => (
@@ -328,12 +330,12 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                         <td className="num">{fmtCv(d.coefficientOfVariation)}</td>
                         <td className="num">{fmt(d.maxMinRatio)}</td>
                         <td>
-                          {nameOf(d.min.region)} {num(d.min.value, item.unit)}
+                          {nameOf(d.min.region)} {num(d.min.value, itemUnit)}
                         </td>
                         <td>
-                          {nameOf(d.max.region)} {num(d.max.value, item.unit)}
+                          {nameOf(d.max.region)} {num(d.max.value, itemUnit)}
                         </td>
-                        <td className="num">{num(d.mean, item.unit)}</td>
+                        <td className="num">{num(d.mean, itemUnit)}</td>
                       </tr>
                     );
                   })}
