@@ -122,11 +122,7 @@ const ALLOWED: Array<[where: string, path: string, code: string]> = [
       "import type { RegionRow } from '../../../db/database';",
     ].join('\n'),
   ],
-  [
-    'shared → db and domain',
-    'src/shared/fence.ts',
-    "import { listObservations } from '../db/observations';",
-  ],
+  ['shared → db and domain', 'src/shared/fence.ts', "import { listValues } from '../db/values';"],
   [
     'app → features and shared',
     'src/app/fence.tsx',

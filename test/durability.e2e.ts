@@ -32,7 +32,7 @@ async function upgradeFromAnotherTab(other: Page): Promise<number> {
   );
 }
 
-/** The observations stored in the user database (read from a tab that may open it). */
+/** The values stored in the user database, one record per series (read from a tab that may open it). */
 async function storedObservations(other: Page): Promise<unknown[]> {
   return other.evaluate(
     () =>
@@ -40,7 +40,7 @@ async function storedObservations(other: Page): Promise<unknown[]> {
         const request = indexedDB.open('gongfu-monitor');
         request.onsuccess = () => {
           const db = request.result;
-          const all = db.transaction('observations').objectStore('observations').getAll();
+          const all = db.transaction('series').objectStore('series').getAll();
           all.onsuccess = () => {
             db.close();
             resolve(all.result);
@@ -153,7 +153,10 @@ describe('durability', () => {
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(backup.format).toBe('gongfu-monitor-backup');
     expect(backup.database).toBe('gongfu-monitor-demo');
-    expect(backup.tables.observations).toHaveLength(count);
+    // Values are stored one record per series, each holding its years.
+    const series = backup.tables.series as Array<{ cells: Record<string, { value: unknown }> }>;
+    const values = series.flatMap((s) => Object.values(s.cells)).filter((c) => c.value !== null);
+    expect(values).toHaveLength(count);
     expect(session.errors).toEqual([]);
   });
 });

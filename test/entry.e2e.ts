@@ -30,6 +30,21 @@ async function openEntry(page: Page, url = ENTRY) {
   await page.locator('table.entry-grid').waitFor();
 }
 
+/** Pastes text into the focused element as Excel would put it on the clipboard. */
+const pasteText = (page: Page, text: string) =>
+  page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const event = new ClipboardEvent('paste', {
+      clipboardData: transfer,
+      bubbles: true,
+      cancelable: true,
+    });
+    document.activeElement?.dispatchEvent(event);
+  }, text);
+
+const notice = (page: Page) => page.getByTestId('entry-notice').textContent();
+
 describe('数据录入 (data entry)', () => {
   it('saves typed values at once, keeps them across a reload, and updates the live status', async () => {
     session = await openBrowser();
@@ -75,17 +90,7 @@ describe('数据录入 (data entry)', () => {
     await openEntry(page);
     await cell(page, RETENTION, 2016).click();
 
-    const paste = (text: string) =>
-      page.evaluate((data) => {
-        const transfer = new DataTransfer();
-        transfer.setData('text/plain', data);
-        const event = new ClipboardEvent('paste', {
-          clipboardData: transfer,
-          bubbles: true,
-          cancelable: true,
-        });
-        document.activeElement?.dispatchEvent(event);
-      }, text);
+    const paste = (text: string) => pasteText(page, text);
 
     // When a 2×3 block lands on empty cells, it is written at once
     await paste('97.0\t97.1\t97.2\r\n43\t50\t55\r\n');
@@ -105,7 +110,7 @@ describe('数据录入 (data entry)', () => {
     expect(await dialog.textContent()).toContain('其中 1 个会覆盖已有数值');
     expect(await dialog.textContent()).toContain('1 个单元格的内容无效');
     await screenshot(page, 'entry-paste-preview');
-    await dialog.getByRole('button', { name: '确认粘贴' }).click();
+    await dialog.getByRole('button', { name: '只写入有效的 1 个值' }).click();
     await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('96.9');
     // The invalid pasted text stays in its cell with its message, unsaved
     expect(await cell(page, BALANCED, 2016).locator('.cell-message').textContent()).toBe(
@@ -265,6 +270,212 @@ describe('数据录入 (data entry)', () => {
     await expect
       .poll(() => cell(page, RETENTION, 2016, 'tongchuan').locator('.cell-value').textContent())
       .toBe('96.5');
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('数据录入: no edit is lost or misplaced (issue #10)', () => {
+  it('undoes only this tab’s last action in the view, and refuses when a cell changed since', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openEntry(page, `${ENTRY}&view=indicator&item=${RETENTION}`);
+    // Given a column pasted down the seven regions at 2016 (达州市 90 … 渠县 96)
+    await cell(page, RETENTION, 2016, 'dazhou').click();
+    await pasteText(page, '90\n91\n92\n93\n94\n95\n96');
+    await expect
+      .poll(() => cell(page, RETENTION, 2016, 'quxian').locator('.cell-value').textContent())
+      .toBe('96');
+    // and 通川区 2016 typed over afterwards in the by-region view
+    await openEntry(page, `${ENTRY}&region=tongchuan`);
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.type('80\n');
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('80');
+
+    // When 达州市's last action (the paste) is undone
+    await openEntry(page, `${ENTRY}&region=dazhou`);
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('90');
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+
+    // Then undo refuses and names the cell changed since; nothing is reverted
+    await expect.poll(() => notice(page)).toContain('无法撤销');
+    expect(await notice(page)).toContain('通川区 2016年 已在之后被修改为80');
+    await screenshot(page, 'entry-undo-refused');
+    expect(await cellText(page, RETENTION, 2016)).toBe('90');
+    await openEntry(page, `${ENTRY}&region=tongchuan`);
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('80');
+
+    // 通川区's own last action (typing 80) is undone: back to the pasted 91
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('91');
+    await cell(page, RETENTION, 2016).click();
+    const history = page.getByTestId('cell-history');
+    await expect.poll(() => history.locator('li').first().textContent()).toContain('80 → 91');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('starts a fresh undo history when the sample data is reloaded', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${BASE_URL}#/settings`);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('示例数值');
+    await openEntry(page);
+    const demoValue = await cellText(page, RETENTION, 2016);
+    expect(demoValue).not.toBe('');
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('99.9\n');
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('99.9');
+
+    await page.goto(`${BASE_URL}#/settings`);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('示例数值');
+    await openEntry(page);
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe(demoValue);
+    await cell(page, RETENTION, 2017).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => notice(page)).toContain('没有可以撤销的修改');
+    await cell(page, RETENTION, 2016).click();
+    await expect.poll(() => page.getByTestId('cell-history').count()).toBe(0);
+    expect(await cellText(page, RETENTION, 2016)).toBe(demoValue);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('never lets a second tab overwrite a value unseen: the user sees both and chooses', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await openEntry(page);
+    const other = await context.newPage();
+    await openEntry(other);
+
+    // Given the same empty cell being typed in two tabs
+    await cell(other, RETENTION, 2016).click();
+    await other.keyboard.type('97.2');
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.type('97.5\n');
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('97.5');
+
+    // When the second tab saves its entry
+    await other.keyboard.press('Enter');
+
+    // Then it is not saved over 97.5: the conflict shows the stored value, and the tab never says 已保存
+    const dialog = other.getByRole('dialog', { name: '保存冲突' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('97.5');
+    expect(await dialog.textContent()).toContain('97.2');
+    await screenshot(other, 'entry-conflict');
+    expect(await notice(other)).not.toContain('已保存');
+    // Keeping theirs shows the stored value in both tabs
+    await dialog.getByRole('button', { name: '保留已保存的值' }).click();
+    await expect.poll(() => cellText(other, RETENTION, 2016)).toBe('97.5');
+    expect(await cellText(page, RETENTION, 2016)).toBe('97.5');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('re-checks a paste preview at commit, and writes mine only when asked', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await openEntry(page);
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.type('96\n');
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('96');
+    const other = await context.newPage();
+    await openEntry(other);
+    await expect.poll(() => cellText(other, RETENTION, 2016)).toBe('96');
+
+    // Given a paste preview showing 原值 96
+    await cell(page, RETENTION, 2016).click();
+    await pasteText(page, '97.5\t97.6');
+    const preview = page.getByRole('dialog', { name: '确认粘贴' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('96');
+    // when another tab saves 96.5 meanwhile
+    await cell(other, RETENTION, 2016).click();
+    await other.keyboard.press('F2');
+    await other.keyboard.press('Control+A');
+    await other.keyboard.type('96.5\n');
+    await expect.poll(() => cellText(other, RETENTION, 2016)).toBe('96.5');
+    await preview.getByRole('button', { name: '确认粘贴' }).click();
+
+    // Then the paste stops and shows 96.5; nothing of the paste is written yet
+    const dialog = page.getByRole('dialog', { name: '保存冲突' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('96.5');
+    expect(await cellText(other, RETENTION, 2017)).toBe('');
+    // Writing mine stores the whole paste
+    await dialog.getByRole('button', { name: '用我的值覆盖' }).click();
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('97.5');
+    await expect.poll(() => cellText(other, RETENTION, 2016), { timeout: 5000 }).toBe('97.5');
+    await expect.poll(() => cellText(other, RETENTION, 2017), { timeout: 5000 }).toBe('97.6');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('keeps unsaved text in the cell detail when another tab saves that cell', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await openEntry(page);
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.type('97\n');
+    await expect.poll(() => cellText(page, RETENTION, 2016)).toBe('97');
+    await cell(page, RETENTION, 2016).click();
+    const detail = page.getByTestId('cell-detail');
+    await detail.getByLabel('备注').fill('待教育局核实');
+    await detail.getByLabel('来源').fill('2016年统计公报');
+
+    const other = await context.newPage();
+    await openEntry(other);
+    await cell(other, RETENTION, 2016).click();
+    await other.keyboard.press('F2');
+    await other.keyboard.press('Control+A');
+    await other.keyboard.type('97.3\n');
+    await expect.poll(() => cellText(other, RETENTION, 2016)).toBe('97.3');
+
+    // The first tab shows the new stored value and says so, keeping what was typed
+    await expect.poll(() => cellText(page, RETENTION, 2016), { timeout: 5000 }).toBe('97.3');
+    await expect.poll(() => detail.textContent()).toContain('已被修改');
+    // and no longer says its own 97 was saved
+    expect(await notice(page)).toContain('九年义务教育巩固率 · 达州市 2016 已在之后被修改为 97.3');
+    expect(await notice(page)).not.toContain('已保存');
+    expect(await detail.getByLabel('备注').inputValue()).toBe('待教育局核实');
+    expect(await detail.getByLabel('来源').inputValue()).toBe('2016年统计公报');
+    await screenshot(page, 'entry-detail-changed');
+    await detail.getByRole('button', { name: '保存详情' }).click();
+    await expect.poll(() => detail.textContent()).toContain('详情已保存');
+    await expect.poll(() => cellText(other, RETENTION, 2016), { timeout: 5000 }).toBe('97.3');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('previews a paste holding an invalid cell before anything is written', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openEntry(page);
+    await cell(page, RETENTION, 2016).click();
+    // Given a column of three where the middle cell is not a number
+    await pasteText(page, '97.1\nabc\n90.5\n');
+    // Then a preview names the invalid cell with its message, and nothing is stored yet
+    const preview = page.getByRole('dialog', { name: '确认粘贴' });
+    await preview.waitFor();
+    const text = await preview.textContent();
+    expect(text).toContain('义务教育基本均衡县（市、区）的比例');
+    expect(text).toContain('“abc”不是数字');
+    await screenshot(page, 'entry-paste-invalid');
+    expect(await cellText(page, RETENTION, 2016)).toBe('');
+    // Cancelling writes nothing and leaves no text behind
+    await preview.getByRole('button', { name: '取消' }).click();
+    expect(await cellText(page, RETENTION, 2016)).toBe('');
+    expect(await cell(page, BALANCED, 2016).textContent()).toBe('');
+
+    // Committing the valid cells writes them; the invalid one stays for correction
+    await cell(page, RETENTION, 2016).click();
+    await pasteText(page, '97.1\nabc\n90.5\n');
+    await preview.waitFor();
+    await preview.getByRole('button', { name: /只写入有效的 2 个值/ }).click();
+    await expect.poll(() => cellText(page, PRESCHOOL, 2016)).toBe('90.5');
+    expect(await cellText(page, RETENTION, 2016)).toBe('97.1');
+    expect(await cell(page, BALANCED, 2016).locator('.cell-message').textContent()).toBe(
+      '“abc”不是数字',
+    );
     expect(session.errors).toEqual([]);
   });
 });

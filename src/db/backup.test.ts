@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_ID } from './audit';
 import { exportBackup } from './backup';
 import { openDatabase, type AppDatabase } from './database';
-import { saveObservations, type WriteContext } from './observations';
 import { setJudgement } from './judgements';
 import { addRegion } from './regions';
 import { writeSetting } from './settings';
 import { loadUserPlan } from './user-plans';
+import { saveValues, type WriteContext } from './values';
 
 const BEDS = 'health.hospital-beds-per-1000';
 const AT = '2026-11-23T08:00:00.000Z';
@@ -43,7 +44,7 @@ afterEach(async () => {
 
 /** Stores one of everything in the user's data set, and other figures in the demo data set. */
 async function storeBothDataSets() {
-  await saveObservations(
+  await saveValues(
     user,
     [
       { planId: 'dazhou', itemId: BEDS, regionId: 'dazhou', year: 2016, value: 4.4 },
@@ -65,7 +66,7 @@ async function storeBothDataSets() {
   const loaded = await loadUserPlan(user, ziboText, 'zibo.json', new Set(['zhoucun']), '王评估');
   expect(loaded.ok).toBe(true);
 
-  await saveObservations(
+  await saveValues(
     demo,
     [{ planId: 'dazhou', itemId: BEDS, regionId: 'dazhou', year: 2016, value: 9.9 }],
     { ...ctx, by: '示例' },
@@ -83,11 +84,7 @@ describe('backup export', () => {
     const backup = await exportBackup(user, new Date('2026-11-24T09:30:00Z'));
 
     // Then the backup is exactly the user's rows, worked out from the writes above
-    const obs2016 = {
-      planId: 'dazhou',
-      itemId: BEDS,
-      regionId: 'dazhou',
-      year: 2016,
+    const cell2016 = {
       value: 4.4,
       text: '4.4',
       dataStatus: 'preliminary',
@@ -96,8 +93,9 @@ describe('backup export', () => {
       reason: '',
       updatedAt: AT,
       updatedBy: '王评估',
+      version: 1,
     };
-    const obs2017 = { ...obs2016, year: 2017, value: 4.6, text: '4.60' };
+    const cell2017 = { ...cell2016, value: 4.6, text: '4.60' };
     const judgement = {
       planId: 'dazhou',
       itemId: BEDS,
@@ -107,6 +105,7 @@ describe('backup export', () => {
       reason: '与卫健委核实',
       by: '王评估',
       at: AT,
+      version: 1,
     };
     const region = {
       key: 'dazhou:user-1a2b3c4d',
@@ -114,17 +113,20 @@ describe('backup export', () => {
       regionId: 'user-1a2b3c4d',
       name: '高新区',
       level: 'district',
+      role: 'subregion',
       archived: 0,
       sortOrder: 0,
       isFromCatalog: false,
     };
-    const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create' };
+    // Every audit row names its action (one id per user action) and the tab that wrote it.
+    const origin = { actionId: UUID, session: SESSION_ID };
+    const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create', ...origin };
     expect(backup).toEqual({
       format: 'gongfu-monitor-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-24T09:30:00.000Z',
       database: 'backup-test-user',
-      schemaVersion: 1,
+      schemaVersion: 2,
       tables: {
         userPlans: [
           {
@@ -135,29 +137,34 @@ describe('backup export', () => {
           },
         ],
         regions: [region],
-        observations: [obs2016, obs2017],
+        // One record for the series (达州市, beds), holding both years.
+        series: [
+          {
+            planId: 'dazhou',
+            regionId: 'dazhou',
+            itemId: BEDS,
+            cells: { 2016: cell2016, 2017: cell2017 },
+          },
+        ],
         auditLog: [
           {
-            ...audit,
             seq: 1,
-            entity: 'observation',
-            key: `dazhou|${BEDS}|dazhou|2016`,
+            entity: 'series',
+            key: `dazhou|dazhou|${BEDS}`,
             planId: 'dazhou',
-            after: obs2016,
-            batch: UUID,
+            action: 'save',
+            changes: [
+              { year: 2016, before: null, after: cell2016 },
+              { year: 2017, before: null, after: cell2017 },
+            ],
+            ...origin,
+            by: '王评估',
+            at: AT,
+            reason: '',
           },
           {
             ...audit,
             seq: 2,
-            entity: 'observation',
-            key: `dazhou|${BEDS}|dazhou|2017`,
-            planId: 'dazhou',
-            after: obs2017,
-            batch: UUID,
-          },
-          {
-            ...audit,
-            seq: 3,
             entity: 'judgement',
             key: `dazhou|${BEDS}|dazhou|2017`,
             planId: 'dazhou',
@@ -166,7 +173,7 @@ describe('backup export', () => {
           },
           {
             ...audit,
-            seq: 4,
+            seq: 3,
             entity: 'region',
             key: 'dazhou:user-1a2b3c4d',
             planId: 'dazhou',
@@ -174,7 +181,7 @@ describe('backup export', () => {
           },
           {
             ...audit,
-            seq: 5,
+            seq: 4,
             entity: 'plan',
             key: 'zibo-test',
             planId: 'zibo-test',
@@ -202,9 +209,9 @@ describe('backup export', () => {
     await storeBothDataSets();
     const backup = await exportBackup(demo, new Date('2026-11-24T09:30:00Z'));
     expect(backup.database).toBe('backup-test-demo');
-    expect(backup.tables.observations.map((o) => [o.year, o.value, o.updatedBy])).toEqual([
-      [2016, 9.9, '示例'],
-    ]);
+    expect(
+      backup.tables.series.map((s) => [s.cells[2016]?.value, s.cells[2016]?.updatedBy]),
+    ).toEqual([[9.9, '示例']]);
     expect(backup.tables.auditLog).toHaveLength(1);
     expect(backup.tables).toMatchObject({
       userPlans: [],
@@ -215,7 +222,7 @@ describe('backup export', () => {
   });
 
   it('reads every table at one moment: a save that starts midway is not half in the backup', async () => {
-    // Given a save of 30 values (each with its audit row) that starts just after the export
+    // Given a save of 30 values (30 series, each with its audit row) that starts just after the export
     // has read the values, and before it reads the audit log
     const inputs = Array.from({ length: 30 }, (_, i) => ({
       planId: 'dazhou',
@@ -225,11 +232,11 @@ describe('backup export', () => {
       value: 4 + i / 10,
     }));
     let save: Promise<unknown> | undefined;
-    const readValues = user.observations.toArray.bind(user.observations);
-    vi.spyOn(user.observations, 'toArray').mockImplementation(() =>
+    const readValues = user.series.toArray.bind(user.series);
+    vi.spyOn(user.series, 'toArray').mockImplementation(() =>
       readValues().then((rows) => {
         // Outside the export's transaction, as another part of the app would write.
-        save = Dexie.ignoreTransaction(() => saveObservations(user, inputs, ctx));
+        save = Dexie.ignoreTransaction(() => saveValues(user, inputs, ctx));
         return rows;
       }),
     );
@@ -240,9 +247,9 @@ describe('backup export', () => {
 
     // Then it holds neither the values nor their audit rows (it read before the save), and the
     // save itself went through
-    expect(backup.tables.observations).toEqual([]);
+    expect(backup.tables.series).toEqual([]);
     expect(backup.tables.auditLog).toEqual([]);
-    expect(await user.observations.count()).toBe(30);
+    expect(await user.series.count()).toBe(30);
     expect(await user.auditLog.count()).toBe(30);
   });
 });

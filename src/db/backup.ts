@@ -1,12 +1,14 @@
 import type { AppDatabase } from './database';
 
 export const BACKUP_FORMAT = 'gongfu-monitor-backup';
-export const BACKUP_VERSION = 1;
+/** 1: schema v1 tables (`observations`); 2: schema v2 tables (`series`, versions, roles). */
+export const BACKUP_VERSION = 2;
 
 /**
- * Everything a data set holds, as one JSON-ready object: loaded plans, regions, values, the full
- * audit log, judgements and settings. Read in one transaction so the copy is consistent.
- * Restoring from it belongs to the data-exchange work planned next; the format is versioned.
+ * Everything a data set holds, as one JSON-ready object: loaded plans, regions, values (one
+ * record per series, cleared cells included as tombstones), the full audit log, judgements and
+ * settings. Read in one transaction so the copy is consistent. Restoring from it belongs to the
+ * data-exchange work planned next; the format is versioned.
  */
 export async function exportBackup(db: AppDatabase, now = new Date()) {
   return db.transaction('r', db.tables, async () => ({
@@ -18,7 +20,7 @@ export async function exportBackup(db: AppDatabase, now = new Date()) {
     tables: {
       userPlans: await db.userPlans.toArray(),
       regions: await db.regions.toArray(),
-      observations: await db.observations.toArray(),
+      series: await db.series.toArray(),
       auditLog: await db.auditLog.toArray(),
       judgements: await db.judgements.toArray(),
       settings: await db.settings.toArray(),

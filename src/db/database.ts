@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Plan } from '../domain/catalog/schema';
 import type { StatusCode } from '../domain/assessment/types';
+import { upgradeToV2 } from './upgrade-v2';
 
 /** A plan a user loaded from a file. Built-in plans come from data/ and are never stored. */
 export interface UserPlanRow {
@@ -10,6 +11,13 @@ export interface UserPlanRow {
   loadedAt: string;
 }
 
+/**
+ * What a region is to its plan: the plan's own area (the whole city or district the plan
+ * governs, whose figures the printed baselines describe), or one of its subdivisions. Stored on
+ * the region, so renaming or reordering regions never changes it (see `planAreaOf`).
+ */
+export type RegionRole = 'plan-area' | 'subregion';
+
 export interface RegionRow {
   /** `${planId}:${regionId}`: region ids are only unique within a plan. */
   key: string;
@@ -17,6 +25,8 @@ export interface RegionRow {
   regionId: string;
   name: string;
   level: string;
+  /** Since v2. Exactly one region of a plan is its `plan-area`: the catalog's first region. */
+  role: RegionRole;
   /** 1 when archived (IndexedDB cannot index booleans); an archived region keeps its data. */
   archived: 0 | 1;
   sortOrder: number;
@@ -26,13 +36,15 @@ export interface RegionRow {
 
 export type DataStatus = 'preliminary' | 'final';
 
-/** One actual value: a plan item, a region, a year. */
-export interface ObservationRow {
-  planId: string;
-  itemId: string;
-  regionId: string;
-  year: number;
-  value: number;
+/**
+ * One year of a series as stored. Identity is the natural key (plan, region, item, year), the
+ * same on every laptop; `version`, `updatedAt` and `updatedBy` say which write this is, when and
+ * by whom. A cleared value stays as a tombstone (`value: null`) with its version, author and
+ * time, so a later merge can tell "cleared" from "never entered".
+ */
+export interface StoredCell {
+  /** null: cleared. */
+  value: number | null;
   /** The text exactly as typed or pasted ("96.98%", "９６．９８"). */
   text: string;
   dataStatus: DataStatus;
@@ -42,26 +54,83 @@ export interface ObservationRow {
   reason: string;
   updatedAt: string;
   updatedBy: string;
+  /** 1 for the first write of the cell, +1 for every write after it (clearing included). */
+  version: number;
 }
 
-export type AuditEntity = 'observation' | 'judgement' | 'region' | 'plan';
+/**
+ * The stored values of one item in one region: a series of years in one record. One record per
+ * series, not per value, because IndexedDB pays per record: a plan's 120,000 values are about
+ * 20,000 records (docs/data-model.md).
+ */
+export interface SeriesRow {
+  planId: string;
+  regionId: string;
+  itemId: string;
+  /** By year. */
+  cells: Record<number, StoredCell>;
+}
 
-/** One change, kept forever: what it was, what it became, who, when, why. */
-export interface AuditRow {
+/**
+ * One actual value as pages read it (the flat read model, see `listValues`): never a cleared
+ * cell. `version` is what a write of this cell must state as `expectedVersion`.
+ */
+export interface ObservationRow {
+  planId: string;
+  itemId: string;
+  regionId: string;
+  year: number;
+  value: number;
+  text: string;
+  dataStatus: DataStatus;
+  source: string;
+  note: string;
+  reason: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+/** One year's change within a series: the stored cell before and after (null: none). */
+export interface CellChange {
+  year: number;
+  before: StoredCell | null;
+  after: StoredCell | null;
+}
+
+interface AuditBase {
   seq?: number;
-  entity: AuditEntity;
-  /** The changed record's key, e.g. `dazhou|health.beds|dazhou|2018`. */
+  /** The changed record's key: a series `plan|region|item`, a judgement, a region, a plan. */
   key: string;
   planId: string;
-  action: 'create' | 'update' | 'delete' | 'undo';
-  before: unknown;
-  after: unknown;
+  /** Shared by every row one user action wrote (a pasted block, an undo); undo looks it up. */
+  actionId: string;
+  /** The tab that wrote it (a random id per page load). */
+  session: string;
   by: string;
   at: string;
   reason: string;
-  /** Shared by the entries of one batch (a pasted block): undo reverts the batch as a whole. */
-  batch?: string;
 }
+
+/** Changes to the values of one series by one action: every changed year, before → after. */
+export interface SeriesAuditRow extends AuditBase {
+  entity: 'series';
+  action: 'save' | 'undo';
+  changes: CellChange[];
+  /** For an undo: the action it reverted. */
+  undoes?: string;
+}
+
+/** A change to a judgement, a region or a plan: the record before → after. */
+export interface RecordAuditRow extends AuditBase {
+  entity: 'judgement' | 'region' | 'plan';
+  action: 'create' | 'update' | 'delete';
+  before: unknown;
+  after: unknown;
+}
+
+/** One change, kept forever: what it was, what it became, who, when, why. */
+export type AuditRow = SeriesAuditRow | RecordAuditRow;
 
 /**
  * An evaluator's status for one item: for `manual` items the status itself, for computed ones
@@ -76,6 +145,8 @@ export interface JudgementRow {
   reason: string;
   by: string;
   at: string;
+  /** Since v2: 1 for the first judgement, +1 for every change; a write states the one it replaces. */
+  version: number;
 }
 
 export interface SettingRow {
@@ -86,11 +157,15 @@ export interface SettingRow {
 export type AppDatabase = Dexie & {
   userPlans: EntityTable<UserPlanRow, 'id'>;
   regions: EntityTable<RegionRow, 'key'>;
-  observations: Dexie.Table<ObservationRow, [string, string, string, number]>;
-  auditLog: EntityTable<AuditRow, 'seq'>;
+  series: Dexie.Table<SeriesRow, [string, string, string]>;
+  // A plain Table: EntityTable's insert type would collapse the AuditRow union (`seq` is optional).
+  auditLog: Dexie.Table<AuditRow, number>;
   judgements: Dexie.Table<JudgementRow, [string, string, string, number]>;
   settings: EntityTable<SettingRow, 'key'>;
 };
+
+/** The schema version this code opens; backups record it. */
+export const SCHEMA_VERSION = 2;
 
 /**
  * Schema versions are append-only: every version that ever shipped stays here, dated and
@@ -106,6 +181,16 @@ export function defineSchema(db: Dexie): void {
     judgements: '[planId+itemId+regionId+asOfYear], planId',
     settings: 'key',
   });
+  // v2 — 2026-12-01: values as one record per series with a version per year (replaces
+  // `observations` and its three unqueried indexes); the audit log keyed by series and by action
+  // (undo), without the unqueried `planId` and `at`; a role on regions; a version on judgements.
+  db.version(2)
+    .stores({
+      series: '[planId+regionId+itemId], [planId+itemId]',
+      observations: null,
+      auditLog: '++seq, key, actionId',
+    })
+    .upgrade(upgradeToV2);
 }
 
 export const USER_DB_NAME = 'gongfu-monitor';

@@ -1,6 +1,8 @@
 import type { Plan } from '../domain/catalog/schema';
 import { generateDemoValues } from '../domain/demo/generate';
-import type { AppDatabase, ObservationRow, RegionRow } from './database';
+import { auditOrigin } from './audit';
+import { announceChange } from './changes';
+import type { AppDatabase, RegionRow, SeriesRow } from './database';
 import { regionKey } from './regions';
 
 /** Placeholder areas for plans whose document names fewer than three divisions (demo only). */
@@ -8,7 +10,8 @@ const DEMO_EXTRA_REGIONS = ['示例区县甲', '示例区县乙', '示例区县�
 
 /**
  * Fills the demonstration database (never the user's) with synthetic values for every plan,
- * replacing what it held. Values run 2016 to `lastYear`.
+ * replacing everything it held, history included: a reload starts the sample data afresh, and
+ * every tab forgets its undo history (a `reset` change). Values run 2016 to `lastYear`.
  */
 export async function loadDemoData(
   db: AppDatabase,
@@ -17,7 +20,8 @@ export async function loadDemoData(
 ): Promise<{ values: number }> {
   if (!db.name.endsWith('-demo')) throw new Error('示例数据只能写入示例数据库');
   const regionRows: RegionRow[] = [];
-  const observationRows: ObservationRow[] = [];
+  const series = new Map<string, SeriesRow>();
+  let count = 0;
   const at = new Date().toISOString();
   plans.forEach((plan, planIndex) => {
     const regions: RegionRow[] = plan.regions.map((r, index) => ({
@@ -26,6 +30,7 @@ export async function loadDemoData(
       regionId: r.id,
       name: r.name,
       level: r.level,
+      role: index === 0 ? 'plan-area' : 'subregion',
       archived: 0,
       sortOrder: index,
       isFromCatalog: true,
@@ -38,6 +43,7 @@ export async function loadDemoData(
         regionId,
         name,
         level: 'county',
+        role: 'subregion',
         archived: 0,
         sortOrder: regions.length,
         isFromCatalog: false,
@@ -51,11 +57,13 @@ export async function loadDemoData(
       2016 + planIndex,
     );
     for (const v of values) {
-      observationRows.push({
-        planId: plan.id,
-        itemId: v.itemId,
-        regionId: v.regionId,
-        year: v.year,
+      const key = `${plan.id}|${v.regionId}|${v.itemId}`;
+      let row = series.get(key);
+      if (!row) {
+        row = { planId: plan.id, regionId: v.regionId, itemId: v.itemId, cells: {} };
+        series.set(key, row);
+      }
+      row.cells[v.year] = {
         value: v.value,
         text: String(v.value),
         dataStatus: 'preliminary',
@@ -64,28 +72,33 @@ export async function loadDemoData(
         reason: '',
         updatedAt: at,
         updatedBy: '示例数据',
-      });
+        version: 1,
+      };
+      count++;
     }
   });
-  await db.transaction(
-    'rw',
-    [db.regions, db.observations, db.auditLog, db.judgements],
-    async () => {
-      await Promise.all([db.regions.clear(), db.observations.clear(), db.judgements.clear()]);
-      await db.regions.bulkAdd(regionRows);
-      await db.observations.bulkAdd(observationRows);
-      await db.auditLog.add({
-        entity: 'plan',
-        key: 'demo',
-        planId: '*',
-        action: 'create',
-        before: null,
-        after: { values: observationRows.length },
-        by: '示例数据',
-        at,
-        reason: '加载示例数据',
-      });
-    },
-  );
-  return { values: observationRows.length };
+  await db.transaction('rw', [db.regions, db.series, db.auditLog, db.judgements], async () => {
+    await Promise.all([
+      db.regions.clear(),
+      db.series.clear(),
+      db.judgements.clear(),
+      db.auditLog.clear(),
+    ]);
+    await db.regions.bulkAdd(regionRows);
+    await db.series.bulkAdd([...series.values()]);
+    await db.auditLog.add({
+      entity: 'plan',
+      key: 'demo',
+      planId: '*',
+      action: 'create',
+      before: null,
+      after: { values: count },
+      ...auditOrigin(),
+      by: '示例数据',
+      at,
+      reason: '加载示例数据',
+    });
+  });
+  announceChange(db, { kind: 'reset' });
+  return { values: count };
 }

@@ -1,3 +1,5 @@
+import type { JudgementRow, ObservationRow } from './database';
+
 /** A write refused before it happened; `field` names the place for the message. */
 export class ValidationError extends Error {
   constructor(
@@ -6,5 +8,63 @@ export class ValidationError extends Error {
   ) {
     super(message);
     this.name = 'ValidationError';
+  }
+}
+
+/** A cell as a write names it. */
+export interface CellRef {
+  planId: string;
+  itemId: string;
+  regionId: string;
+  year: number;
+}
+
+/** A cell changed by someone else since the writer read it: what is stored now, by whom, when. */
+export interface ValueConflict extends CellRef {
+  /** The version the writer read (0: no value). */
+  expectedVersion: number;
+  /** The version to state to replace what is stored now (0 when the cell is empty). */
+  currentVersion: number;
+  /** The value stored now; null when the cell is empty (cleared, or never entered). */
+  current: ObservationRow | null;
+  /** Who wrote the stored state and when (also for a cleared cell); null when never entered. */
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
+/**
+ * A write that would replace values it never saw: another tab (or an import) changed them after
+ * the writer read them. Nothing of the write is stored; `conflicts` lists every such cell.
+ */
+export class ConflictError extends Error {
+  constructor(readonly conflicts: ValueConflict[]) {
+    super(`${conflicts.length}个值已被他人修改，未保存`);
+    this.name = 'ConflictError';
+  }
+}
+
+/**
+ * An undo refused because cells of the action were changed after it (by this tab, another tab
+ * or an import): undo never overwrites a later change. `changed` lists them as stored now.
+ */
+export class UndoRefusedError extends Error {
+  constructor(readonly changed: ValueConflict[]) {
+    super(`无法撤销：${changed.length}个值已在之后被修改`);
+    this.name = 'UndoRefusedError';
+  }
+}
+
+/** A judgement changed by someone else since the evaluator opened it. */
+export class JudgementConflictError extends Error {
+  constructor(
+    readonly current: JudgementRow | null,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      current
+        ? `此项评定已被${current.by}于${current.at.slice(0, 16).replace('T', ' ')}修改，请查看后再保存`
+        : '此项评定已被他人撤销，请查看后再保存',
+    );
+    this.name = 'JudgementConflictError';
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from './database';
-import { ValidationError } from './errors';
+import { JudgementConflictError, ValidationError } from './errors';
 import { clearJudgement, judgementHistory, listJudgements, setJudgement } from './judgements';
 
 let db: AppDatabase;
@@ -29,7 +29,13 @@ describe('evaluator judgements', () => {
   it('keep the latest status per item, region and year, with every change in the history', async () => {
     fresh();
     await setJudgement(db, { ...key, status: 'on_track', reason: '已完成38户', by: '王评估' });
-    await setJudgement(db, { ...key, status: 'achieved', reason: '复核：全部完成', by: '李复核' });
+    await setJudgement(db, {
+      ...key,
+      status: 'achieved',
+      reason: '复核：全部完成',
+      by: '李复核',
+      expectedVersion: 1,
+    });
     await setJudgement(db, {
       ...key,
       asOfYear: 2019,
@@ -43,6 +49,7 @@ describe('evaluator judgements', () => {
       status: 'achieved',
       reason: '复核：全部完成',
       by: '李复核',
+      version: 2,
     });
     const history = await judgementHistory(db, key);
     expect(
@@ -60,9 +67,38 @@ describe('evaluator judgements', () => {
   it('withdrawing a judgement restores the computed status and is recorded', async () => {
     fresh();
     await setJudgement(db, { ...key, status: 'on_track', reason: '已完成38户', by: '王评估' });
-    await clearJudgement(db, key, '王评估', '撤销人工评定');
+    await clearJudgement(db, key, '王评估', '撤销人工评定', 1);
     expect(await listJudgements(db, 'zhoucun', 'zhoucun', 2018)).toEqual([]);
     const history = await judgementHistory(db, key);
     expect(history[0]).toMatchObject({ action: 'delete', reason: '撤销人工评定', after: null });
+  });
+
+  it('refuse to replace a judgement changed since the evaluator opened it, and say by whom', async () => {
+    fresh();
+    // Two evaluators open the same item with no judgement (version 0); the first saves
+    await setJudgement(db, { ...key, status: 'on_track', reason: '已完成38户', by: '王评估' });
+    // the second's save, stating version 0, is refused and names the stored judgement
+    const error = await setJudgement(db, {
+      ...key,
+      status: 'lagging',
+      reason: '进度不足',
+      by: '李复核',
+      expectedVersion: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JudgementConflictError);
+    expect((error as JudgementConflictError).current).toMatchObject({
+      status: 'on_track',
+      by: '王评估',
+      version: 1,
+    });
+    expect((error as Error).message).toContain('已被王评估');
+    expect(await listJudgements(db, 'zhoucun', 'zhoucun', 2018)).toMatchObject([
+      { status: 'on_track' },
+    ]);
+    // Withdrawing needs the current version too
+    await expect(clearJudgement(db, key, '李复核', '撤销', 0)).rejects.toBeInstanceOf(
+      JudgementConflictError,
+    );
+    expect(await db.judgements.count()).toBe(1);
   });
 });

@@ -1,45 +1,81 @@
 import type { StatusCode } from '../domain/assessment/types';
-import type { AppDatabase, AuditRow, JudgementRow } from './database';
-import { ValidationError } from './errors';
+import { auditOrigin } from './audit';
+import { announceChange } from './changes';
+import type { AppDatabase, JudgementRow, RecordAuditRow } from './database';
+import { JudgementConflictError, ValidationError } from './errors';
 
-export const judgementKeyString = (
-  j: Pick<JudgementRow, 'planId' | 'itemId' | 'regionId' | 'asOfYear'>,
-) => `${j.planId}|${j.itemId}|${j.regionId}|${j.asOfYear}`;
+export type JudgementKey = Pick<JudgementRow, 'planId' | 'itemId' | 'regionId' | 'asOfYear'>;
+
+export const judgementKeyString = (j: JudgementKey) =>
+  `${j.planId}|${j.itemId}|${j.regionId}|${j.asOfYear}`;
+
+export interface JudgementInput extends JudgementKey {
+  status: StatusCode;
+  reason: string;
+  by: string;
+  /**
+   * The version of the judgement this replaces, as the evaluator saw it (`JudgementRow.version`);
+   * 0 or absent: there was none. Anything else stored is a JudgementConflictError.
+   */
+  expectedVersion?: number;
+}
+
+function checkVersion(current: JudgementRow | undefined, expectedVersion = 0) {
+  if ((current?.version ?? 0) !== expectedVersion) {
+    throw new JudgementConflictError(current ?? null, expectedVersion);
+  }
+}
 
 /** Sets (or replaces) an evaluator's status for one item; the reason is required. */
-export async function setJudgement(
-  db: AppDatabase,
-  input: Omit<JudgementRow, 'at'>,
-): Promise<JudgementRow> {
+export async function setJudgement(db: AppDatabase, input: JudgementInput): Promise<JudgementRow> {
   if (!input.reason.trim()) throw new ValidationError('人工评定或调整状态必须填写理由', 'reason');
-  const row: JudgementRow = { ...input, reason: input.reason.trim(), at: new Date().toISOString() };
-  await db.transaction('rw', db.judgements, db.auditLog, async () => {
-    const before = await db.judgements.get([row.planId, row.itemId, row.regionId, row.asOfYear]);
-    await db.judgements.put(row);
+  const { expectedVersion, ...fields } = input;
+  const at = new Date().toISOString();
+  const row = await db.transaction('rw', db.judgements, db.auditLog, async () => {
+    const before = await db.judgements.get([
+      input.planId,
+      input.itemId,
+      input.regionId,
+      input.asOfYear,
+    ]);
+    checkVersion(before, expectedVersion);
+    const next: JudgementRow = {
+      ...fields,
+      reason: input.reason.trim(),
+      at,
+      version: (before?.version ?? 0) + 1,
+    };
+    await db.judgements.put(next);
     await db.auditLog.add({
       entity: 'judgement',
-      key: judgementKeyString(row),
-      planId: row.planId,
+      key: judgementKeyString(next),
+      planId: next.planId,
       action: before ? 'update' : 'create',
       before: before ?? null,
-      after: row,
-      by: row.by,
-      at: row.at,
-      reason: row.reason,
+      after: next,
+      ...auditOrigin(),
+      by: next.by,
+      at,
+      reason: next.reason,
     });
+    return next;
   });
+  announceChange(db, { kind: 'judgements', planId: row.planId });
   return row;
 }
 
+/** Withdraws a judgement (the computed status applies again); `expectedVersion` as for setting. */
 export async function clearJudgement(
   db: AppDatabase,
-  key: Pick<JudgementRow, 'planId' | 'itemId' | 'regionId' | 'asOfYear'>,
+  key: JudgementKey,
   by: string,
   reason: string,
+  expectedVersion: number,
 ): Promise<void> {
-  await db.transaction('rw', db.judgements, db.auditLog, async () => {
+  const isCleared = await db.transaction('rw', db.judgements, db.auditLog, async () => {
     const before = await db.judgements.get([key.planId, key.itemId, key.regionId, key.asOfYear]);
-    if (!before) return;
+    if (!before && expectedVersion === 0) return false;
+    checkVersion(before, expectedVersion);
     await db.judgements.delete([key.planId, key.itemId, key.regionId, key.asOfYear]);
     await db.auditLog.add({
       entity: 'judgement',
@@ -48,13 +84,17 @@ export async function clearJudgement(
       action: 'delete',
       before,
       after: null,
+      ...auditOrigin(),
       by,
       at: new Date().toISOString(),
       reason,
     });
+    return true;
   });
+  if (isCleared) announceChange(db, { kind: 'judgements', planId: key.planId });
 }
 
+/** The judgements of one region and as-of year. */
 export async function listJudgements(
   db: AppDatabase,
   planId: string,
@@ -67,10 +107,12 @@ export async function listJudgements(
 
 export async function judgementHistory(
   db: AppDatabase,
-  key: Pick<JudgementRow, 'planId' | 'itemId' | 'regionId' | 'asOfYear'>,
-): Promise<AuditRow[]> {
+  key: JudgementKey,
+): Promise<RecordAuditRow[]> {
   const rows = await db.auditLog.where('key').equals(judgementKeyString(key)).toArray();
-  return rows.filter((r) => r.entity === 'judgement').sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  return rows
+    .filter((r): r is RecordAuditRow => r.entity === 'judgement')
+    .sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
 }
 
 export type { StatusCode };

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import dazhou from '../../data/plans/dazhou.json';
 import { parsePlan } from '../domain/catalog/validate';
 import { openDatabase, type AppDatabase } from './database';
-import { addRegion, ensureRegions, regionKey, updateRegion } from './regions';
+import { addRegion, ensureRegions, planAreaOf, regionKey, updateRegion } from './regions';
+import { listValues, saveValues } from './values';
 
 const parsed = parsePlan(dazhou);
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
@@ -47,6 +48,28 @@ describe('ensureRegions', () => {
   });
 });
 
+describe('planAreaOf', () => {
+  it('is the catalog’s first region, stored as such: renaming it or adding regions does not move it', async () => {
+    const db = freshDb();
+    const rows = await ensureRegions(db, plan);
+    expect(planAreaOf(rows)?.regionId).toBe('dazhou');
+    expect(rows.filter((r) => r.role === 'plan-area')).toHaveLength(1);
+    await updateRegion(db, regionKey(plan.id, 'dazhou'), { name: '达州' }, '甲');
+    await updateRegion(db, regionKey(plan.id, 'tongchuan'), { name: '达州市' }, '甲');
+    const added = await addRegion(db, plan.id, '达州高新区', 'district', '甲');
+    expect(added.role).toBe('subregion');
+    const again = await ensureRegions(db, plan);
+    expect(planAreaOf(again)).toMatchObject({ regionId: 'dazhou', name: '达州' });
+  });
+
+  it('is given to the catalog’s first region when stored regions lack one', async () => {
+    const db = freshDb();
+    await ensureRegions(db, plan);
+    await db.regions.update(regionKey(plan.id, 'dazhou'), { role: 'subregion' });
+    expect(planAreaOf(await ensureRegions(db, plan))?.regionId).toBe('dazhou');
+  });
+});
+
 describe('addRegion', () => {
   it('adds a region after the others, and audits it with the author', async () => {
     const db = freshDb();
@@ -88,22 +111,14 @@ describe('updateRegion', () => {
     const db = freshDb();
     await ensureRegions(db, plan);
     const key = regionKey(plan.id, 'quxian');
-    await db.observations.put({
-      planId: plan.id,
-      itemId: 'x',
-      regionId: 'quxian',
-      year: 2016,
-      value: 1,
-      text: '1',
-      dataStatus: 'preliminary',
-      source: '',
-      note: '',
-      reason: '',
-      updatedAt: '',
-      updatedBy: '',
-    });
+    const ctx = { by: '甲', baseYear: 2015, endYear: 2020, itemIds: new Set(['x']) };
+    await saveValues(
+      db,
+      [{ planId: plan.id, itemId: 'x', regionId: 'quxian', year: 2016, value: 1 }],
+      ctx,
+    );
     expect((await updateRegion(db, key, { archived: true }, '甲')).archived).toBe(1);
-    expect(await db.observations.count()).toBe(1);
+    expect(await listValues(db, plan.id, { regionId: 'quxian' })).toHaveLength(1);
     expect((await updateRegion(db, key, { archived: false }, '甲')).archived).toBe(0);
   });
 

@@ -1,17 +1,31 @@
 import type { Plan } from '../domain/catalog/schema';
-import type { AppDatabase, RegionRow } from './database';
+import { auditOrigin } from './audit';
+import { announceChange } from './changes';
+import type { AppDatabase, RegionRole, RegionRow } from './database';
 import { ValidationError } from './errors';
 
 export const regionKey = (planId: string, regionId: string) => `${planId}:${regionId}`;
+
+/**
+ * The plan's own area among its regions: the one whose role is `plan-area` (set when the
+ * catalog's regions are seeded: the first region of a plan file is its own area). Never found by
+ * name or position, so renaming or reordering regions cannot change it. Takes plain rows, so any
+ * layer can call it with what it read.
+ */
+export function planAreaOf<R extends { role: RegionRole }>(regions: readonly R[]): R | undefined {
+  return regions.find((r) => r.role === 'plan-area');
+}
 
 /**
  * A plan's regions: on first use the catalog's regions are copied into the database, where
  * users can add, rename and archive them. Archived regions keep their data.
  */
 export async function ensureRegions(db: AppDatabase, plan: Plan): Promise<RegionRow[]> {
-  return db.transaction('rw', db.regions, async () => {
+  let isChanged = false;
+  const rows = await db.transaction('rw', db.regions, async () => {
     const existing = await db.regions.where('planId').equals(plan.id).toArray();
     const known = new Set(existing.map((r) => r.regionId));
+    const hasPlanArea = planAreaOf(existing) !== undefined;
     // Catalog regions are added when missing, not only when the plan has none: a region added
     // by hand before the first visit must not keep the catalog's regions out forever.
     // Catalog regions are never deleted (only archived), so a missing one was never seeded.
@@ -22,14 +36,30 @@ export async function ensureRegions(db: AppDatabase, plan: Plan): Promise<Region
         regionId: r.id,
         name: r.name,
         level: r.level,
+        // The first region of a plan file is the plan's own area (docs/catalog.md).
+        role: (index === 0 ? 'plan-area' : 'subregion') as RegionRole,
         archived: 0 as const,
         sortOrder: index - plan.regions.length,
         isFromCatalog: true,
       }))
       .filter((r) => !known.has(r.regionId));
-    if (missing.length > 0) await db.regions.bulkAdd(missing);
+    if (missing.length > 0) {
+      await db.regions.bulkAdd(missing);
+      isChanged = true;
+    }
+    // A plan whose stored regions lack a plan area (none was seeded from the catalog) gets the
+    // catalog's first region as its area, as seeding would have given it.
+    const firstId = plan.regions[0]?.id;
+    const first = existing.find((r) => r.regionId === firstId);
+    if (!hasPlanArea && first) {
+      first.role = 'plan-area';
+      await db.regions.put(first);
+      isChanged = true;
+    }
     return sortRegions([...existing, ...missing]);
   });
+  if (isChanged) announceChange(db, { kind: 'regions', planId: plan.id });
+  return rows;
 }
 
 function sortRegions(rows: RegionRow[]): RegionRow[] {
@@ -53,7 +83,7 @@ export async function addRegion(
   level: string,
   by: string,
 ): Promise<RegionRow> {
-  return db.transaction('rw', db.regions, db.auditLog, async () => {
+  const added = await db.transaction('rw', db.regions, db.auditLog, async () => {
     const existing = await db.regions.where('planId').equals(planId).toArray();
     const trimmed = checkName(name, existing);
     const regionId = `user-${crypto.randomUUID().slice(0, 8)}`;
@@ -63,6 +93,7 @@ export async function addRegion(
       regionId,
       name: trimmed,
       level,
+      role: 'subregion',
       archived: 0,
       sortOrder: existing.reduce((max, r) => Math.max(max, r.sortOrder), -1) + 1,
       isFromCatalog: false,
@@ -75,12 +106,15 @@ export async function addRegion(
       action: 'create',
       before: null,
       after: row,
+      ...auditOrigin(),
       by,
       at: new Date().toISOString(),
       reason: '',
     });
     return row;
   });
+  announceChange(db, { kind: 'regions', planId });
+  return added;
 }
 
 export async function updateRegion(
@@ -89,7 +123,7 @@ export async function updateRegion(
   changes: { name?: string; archived?: boolean },
   by: string,
 ): Promise<RegionRow> {
-  return db.transaction('rw', db.regions, db.auditLog, async () => {
+  const updated = await db.transaction('rw', db.regions, db.auditLog, async () => {
     const before = await db.regions.get(key);
     if (!before) throw new ValidationError('区域不存在', 'key');
     const others = await db.regions.where('planId').equals(before.planId).toArray();
@@ -106,10 +140,13 @@ export async function updateRegion(
       action: 'update',
       before,
       after,
+      ...auditOrigin(),
       by,
       at: new Date().toISOString(),
       reason: '',
     });
     return after;
   });
+  announceChange(db, { kind: 'regions', planId: updated.planId });
+  return updated;
 }

@@ -1,3 +1,4 @@
+import { announceChange } from './changes';
 import type { AppDatabase } from './database';
 
 export interface Settings {
@@ -20,4 +21,5 @@ export async function writeSetting<K extends keyof Settings>(
   value: Settings[K],
 ) {
   await db.settings.put({ key, value });
+  announceChange(db, { kind: 'settings' });
 }

@@ -70,19 +70,35 @@ describe('plans loaded from files', () => {
     fresh();
     const first = { ...zhoucun, id: 'zibo-zhangdian', name: '张店区规划（第一版）' };
     await loadUserPlan(db, JSON.stringify(first), 'first.json', BUILTIN, '王评估');
-    await db.observations.put({
+    await db.series.put({
       planId: 'zibo-zhangdian',
-      itemId: zhoucun.indicators[0].id,
       regionId: zhoucun.regions[0].id,
-      year: 2017,
-      value: 99.2,
-      text: '99.2',
-      dataStatus: 'preliminary',
-      source: '',
-      note: '',
-      reason: '',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      updatedBy: '王评估',
+      itemId: zhoucun.indicators[0].id,
+      cells: {
+        2017: {
+          value: 99.2,
+          text: '99.2',
+          dataStatus: 'preliminary',
+          source: '',
+          note: '',
+          reason: '',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          updatedBy: '王评估',
+          version: 1,
+        },
+        // A cleared value is not stored data: it is not counted.
+        2018: {
+          value: null,
+          text: '',
+          dataStatus: 'preliminary',
+          source: '',
+          note: '',
+          reason: '',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          updatedBy: '王评估',
+          version: 2,
+        },
+      },
     });
     await removeUserPlan(db, 'zibo-zhangdian', '王评估');
 
@@ -95,7 +111,7 @@ describe('plans loaded from files', () => {
       ],
     });
     expect(await listUserPlans(db)).toEqual([]);
-    expect(await db.observations.count()).toBe(1);
+    expect(await db.series.count()).toBe(1);
 
     // The same file again is the same plan: its values come back with it.
     const again = await loadUserPlan(db, JSON.stringify(first), 'renamed.json', BUILTIN, '王评估');

@@ -1,7 +1,9 @@
 import { planFingerprint } from '../domain/catalog/fingerprint';
 import { parsePlanJson } from '../domain/catalog/validate';
 import type { Plan } from '../domain/catalog/schema';
-import type { AppDatabase, UserPlanRow } from './database';
+import { auditOrigin } from './audit';
+import { announceChange } from './changes';
+import type { AppDatabase, RecordAuditRow, UserPlanRow } from './database';
 import { ValidationError } from './errors';
 
 /** What the audit log records of a loaded plan; `fingerprint` since plan files got one. */
@@ -12,10 +14,22 @@ interface PlanRecord {
   fingerprint?: string;
 }
 
+/** The values stored under a plan id (cleared ones, kept as tombstones, not counted). */
+async function countValues(db: AppDatabase, planId: string): Promise<number> {
+  let count = 0;
+  await db.series
+    .where('[planId+regionId+itemId]')
+    .between([planId], [planId, []])
+    .each((series) => {
+      count += Object.values(series.cells).filter((cell) => cell.value !== null).length;
+    });
+  return count;
+}
+
 /** Regions, values and judgements stored under a plan id, which a plan removed leaves behind. */
 async function storedDataUnder(db: AppDatabase, planId: string): Promise<string[]> {
   const [values, judgements, regions] = await Promise.all([
-    db.observations.where('[planId+itemId+regionId+year]').between([planId], [planId, []]).count(),
+    countValues(db, planId),
     db.judgements.where('planId').equals(planId).count(),
     db.regions.where('planId').equals(planId).count(),
   ]);
@@ -29,7 +43,9 @@ async function storedDataUnder(db: AppDatabase, planId: string): Promise<string[
 /** The plan most recently loaded under an id, as its audit entry recorded it. */
 async function lastLoadedPlan(db: AppDatabase, planId: string): Promise<PlanRecord | null> {
   const entries = await db.auditLog.where('key').equals(planId).sortBy('seq');
-  const loaded = entries.filter((e) => e.entity === 'plan' && e.action === 'create');
+  const loaded = entries.filter(
+    (e): e is RecordAuditRow => e.entity === 'plan' && e.action === 'create',
+  );
   return (loaded.at(-1)?.after as PlanRecord | undefined) ?? null;
 }
 
@@ -62,7 +78,7 @@ export async function loadUserPlan(
   }
   // Hashed before the transaction: no awaits on non-Dexie work inside one.
   const fingerprint = await planFingerprint(plan);
-  const tables = [db.userPlans, db.auditLog, db.observations, db.judgements, db.regions];
+  const tables = [db.userPlans, db.auditLog, db.series, db.judgements, db.regions];
   try {
     await db.transaction('rw', tables, async () => {
       if (await db.userPlans.get(plan.id)) {
@@ -90,6 +106,7 @@ export async function loadUserPlan(
         action: 'create',
         before: null,
         after: record,
+        ...auditOrigin(),
         by,
         at: row.loadedAt,
         reason: '',
@@ -99,6 +116,7 @@ export async function loadUserPlan(
     if (error instanceof ValidationError) return { ok: false, errors: [error.message] };
     throw error;
   }
+  announceChange(db, { kind: 'plans' });
   return { ok: true, plan };
 }
 
@@ -108,9 +126,9 @@ export async function listUserPlans(db: AppDatabase): Promise<UserPlanRow[]> {
 
 /** Removes a user-loaded plan. Its regions and values stay, so reloading the file restores them. */
 export async function removeUserPlan(db: AppDatabase, planId: string, by: string): Promise<void> {
-  await db.transaction('rw', db.userPlans, db.auditLog, async () => {
+  const isRemoved = await db.transaction('rw', db.userPlans, db.auditLog, async () => {
     const before = await db.userPlans.get(planId);
-    if (!before) return;
+    if (!before) return false;
     await db.userPlans.delete(planId);
     await db.auditLog.add({
       entity: 'plan',
@@ -124,9 +142,12 @@ export async function removeUserPlan(db: AppDatabase, planId: string, by: string
         fingerprint: await lastLoadedPlan(db, planId).then((p) => p?.fingerprint),
       },
       after: null,
+      ...auditOrigin(),
       by,
       at: new Date().toISOString(),
       reason: '',
     });
+    return true;
   });
+  if (isRemoved) announceChange(db, { kind: 'plans' });
 }

@@ -244,8 +244,7 @@ function usePlanValues(planId: string | undefined) {
   const { db, dataset } = useDataset();
   return useQuery({
     queryKey: queryKeys.observations(dataset, planId ?? ''),
-    queryFn: async () =>
-      (await import('../db/observations')).listObservations(db, planId as string),
+    queryFn: async () => (await import('../db/values')).listValues(db, planId as string),
     enabled: planId !== undefined,
   });
 }

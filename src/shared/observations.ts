@@ -1,14 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
-import { listObservations } from '../db/observations';
+import { listValues } from '../db/values';
 import { useDataset } from './dataset';
 import { queryKeys } from './query-keys';
 
-/** Every stored value of a plan (all regions). */
+/** Every stored value of a plan (all regions): for pages that compare regions or assess all. */
 export function useObservations(planId: string | undefined) {
   const { db, dataset } = useDataset();
   return useQuery({
     queryKey: queryKeys.observations(dataset, planId ?? ''),
-    queryFn: () => listObservations(db, planId as string),
+    queryFn: () => listValues(db, planId as string),
     enabled: planId !== undefined,
+  });
+}
+
+/**
+ * The stored values of one region or one item of a plan, read by key range: a page that shows
+ * one region or one item reads only that. Disabled until the region or item is known.
+ */
+export function useValues(planId: string, scope: { regionId?: string; itemId?: string }) {
+  const { db, dataset } = useDataset();
+  const isKnown = scope.regionId !== undefined || scope.itemId !== undefined;
+  return useQuery({
+    queryKey: queryKeys.values(dataset, planId, scope),
+    queryFn: () => listValues(db, planId, scope),
+    enabled: isKnown,
   });
 }

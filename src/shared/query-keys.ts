@@ -7,10 +7,23 @@ export const queryKeys = {
   plans: (dataset: string) => [dataset, 'plans'] as const,
   plan: (dataset: string, planId: string) => [dataset, 'plans', planId] as const,
   regions: (dataset: string, planId: string) => [dataset, 'regions', planId] as const,
+  /** Every value of a plan; also the prefix of its narrower reads (`values`). */
   observations: (dataset: string, planId: string) => [dataset, 'observations', planId] as const,
-  /** Every cell history of a data set: what a write invalidates, whichever cells it touched. */
+  /** The values of one region or one item of a plan (see `listValues`). */
+  values: (dataset: string, planId: string, scope: { regionId?: string; itemId?: string }) =>
+    [
+      dataset,
+      'observations',
+      planId,
+      scope.regionId !== undefined ? 'region' : 'item',
+      scope.regionId ?? scope.itemId ?? '',
+    ] as const,
+  /** Every cell history of a data set. */
   histories: (dataset: string) => [dataset, 'history'] as const,
-  history: (dataset: string, key: string) => [dataset, 'history', key] as const,
+  /** The histories of the cells of one series (`plan|region|item`): what a write to it invalidates. */
+  seriesHistory: (dataset: string, seriesKey: string) => [dataset, 'history', seriesKey] as const,
+  history: (dataset: string, seriesKey: string, year: number) =>
+    [dataset, 'history', seriesKey, year] as const,
   judgements: (dataset: string, planId: string) => [dataset, 'judgements', planId] as const,
   settings: (dataset: string) => [dataset, 'settings'] as const,
   storage: () => ['storage'] as const,

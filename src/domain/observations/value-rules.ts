@@ -1,7 +1,7 @@
 /**
  * The one set of rules for an actual value of a plan item: what may be typed, pasted or
  * imported, and what number it is. The entry grid (typed and pasted cells), the repository
- * (src/db/observations.ts), the CLI's CSV and every later import call these functions, so a
+ * (src/db/values.ts), the CLI's CSV and every later import call these functions, so a
  * value one path refuses cannot be stored by another. docs/data-entry.md lists every rule with
  * its reason; the tests beside this file hold the worked examples.
  *

@@ -5,6 +5,7 @@ import {
   type JudgedResult,
   type StatusCode,
 } from '../../domain/assessment/index';
+import { JudgementConflictError } from '../../db/errors';
 import type { Plan } from '../../domain/catalog/schema';
 import { toCsvCell } from '../../domain/csv/parse-csv';
 import { assessmentExportRows } from '../../domain/wording';
@@ -12,7 +13,7 @@ import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { JudgementNote } from '../../shared/judgement-note';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
-import { periodYears, usePlanResults } from '../../shared/plan-results';
+import { periodYears, usePlanJudgements, usePlanResults } from '../../shared/plan-results';
 import { useSearchParams } from '../../shared/address';
 import { buildHref } from '../../shared/search';
 import { useAuthorName } from '../../shared/settings';
@@ -49,6 +50,16 @@ function JudgementForm({
   const by = useAuthorName();
   const save = useSetJudgement();
   const history = useJudgementHistory({ planId: plan.id, itemId: result.id, regionId, asOfYear });
+  const stored = usePlanJudgements(plan.id).data?.find(
+    (j) => j.itemId === result.id && j.regionId === regionId && j.asOfYear === asOfYear,
+  );
+  // The judgement as the form opened on it: a save replaces exactly that one, or is refused
+  // (another evaluator changed it meanwhile); after a refusal the form states the new one.
+  const [baseVersion, setBaseVersion] = useState(stored?.version ?? 0);
+  const onError = (e: unknown) => {
+    if (e instanceof JudgementConflictError) setBaseVersion(e.current?.version ?? 0);
+    setError(e instanceof Error ? e.message : String(e));
+  };
   // The item's own mode: a 2017 target is judged finally in a mid-term year.
   const choices = JUDGEABLE[result.mode];
   const [status, setStatus] = useState<StatusCode>(
@@ -58,7 +69,14 @@ function JudgementForm({
   );
   const [reason, setReason] = useState(result.judgement?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
-  const key = { planId: plan.id, itemId: result.id, regionId, asOfYear, by };
+  const key = {
+    planId: plan.id,
+    itemId: result.id,
+    regionId,
+    asOfYear,
+    by,
+    expectedVersion: baseVersion,
+  };
   return (
     <div className="judgement-form" data-testid="judgement-form">
       <h3>{t('judgementTitle', { name: result.name })}</h3>
@@ -70,10 +88,7 @@ function JudgementForm({
             setError(t('reasonRequired'));
             return;
           }
-          save.mutate(
-            { ...key, status, reason },
-            { onSuccess: onDone, onError: (e) => setError(String(e)) },
-          );
+          save.mutate({ ...key, status, reason }, { onSuccess: onDone, onError });
         }}
       >
         <div className="toolbar">
@@ -121,7 +136,7 @@ function JudgementForm({
               onClick={() =>
                 save.mutate(
                   { ...key, status: null, reason: t('clearReason') },
-                  { onSuccess: onDone },
+                  { onSuccess: onDone, onError },
                 )
               }
             >
@@ -338,6 +353,9 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                                 asOfYear,
                                 by,
                                 status: r.judgement?.status ?? r.status,
+                                // A carried judgement is an earlier year's: none is stored for
+                                // this year yet (if another tab stored one, this is refused).
+                                expectedVersion: 0,
                                 reason: t('confirmReason', {
                                   year: r.judgement?.asOfYear ?? '',
                                   reason: r.judgement?.reason ?? '',

@@ -35,11 +35,14 @@ export function useSetJudgement() {
       status: StatusCode | null;
       reason: string;
       by: string;
+      /** The version of the judgement the evaluator saw (0: none); see setJudgement. */
+      expectedVersion: number;
     }): Promise<void> =>
       input.status === null
-        ? clearJudgement(db, input, input.by, input.reason)
+        ? clearJudgement(db, input, input.by, input.reason, input.expectedVersion)
         : setJudgement(db, { ...input, status: input.status }).then(() => undefined),
-    onSuccess: (_data, input) =>
+    // Also after a conflict: the page then shows the judgement stored now.
+    onSettled: (_data, _error, input) =>
       queryClient.invalidateQueries({ queryKey: queryKeys.judgements(dataset, input.planId) }),
   });
 }

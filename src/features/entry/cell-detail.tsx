@@ -1,9 +1,9 @@
-import { formatDateTime } from '../../domain/wording';
 import { useState } from 'react';
-import type { AuditRow, DataStatus, ObservationRow } from '../../db/database';
-import type { ObservationInput } from '../../db/observations';
+import type { DataStatus, ObservationRow, StoredCell } from '../../db/database';
+import { ConflictError } from '../../db/errors';
+import type { CellHistoryEntry, SaveResult, ValueInput } from '../../db/values';
 import { useT } from '../../shared/i18n';
-import { formatCellValue } from './grid-model';
+import { formatCellValue, formatTime } from './grid-model';
 import { entryMessages } from './messages';
 import { useCellHistory } from './queries';
 
@@ -22,8 +22,7 @@ interface Props {
   cell: DetailCell | null;
   obs: ObservationRow | undefined;
   isReadOnly: boolean;
-  save: (inputs: ObservationInput[]) => Promise<unknown>;
-  remove: () => Promise<unknown>;
+  save: (inputs: ValueInput[]) => Promise<SaveResult>;
 }
 
 /** The detail of the focused cell: 数据状态, source, note, and its history (old → new, who, when). */
@@ -40,94 +39,173 @@ export function CellDetail(props: Props) {
           · {cell.regionName} · {cell.year}
         </span>
       </h3>
-      {obs ? (
-        // Keyed by the stored row so the form starts from the saved values after every change.
-        <DetailForm
-          key={`${obs.updatedAt}|${obs.itemId}|${obs.regionId}|${obs.year}`}
-          cell={cell}
-          obs={obs}
-          isReadOnly={props.isReadOnly}
-          save={props.save}
-          remove={props.remove}
-        />
-      ) : (
-        <p className="muted">{t('detailNoValue')}</p>
-      )}
+      {/* Keyed by the cell only: a refetch after another tab's save must not wipe what is typed. */}
+      <DetailForm
+        key={`${cell.planId}|${cell.itemId}|${cell.regionId}|${cell.year}`}
+        cell={cell}
+        obs={obs}
+        isReadOnly={props.isReadOnly}
+        save={props.save}
+      />
       <History cell={cell} />
     </div>
   );
 }
 
+type DetailField = 'dataStatus' | 'source' | 'note';
+type Edits = Partial<Record<DetailField, string>>;
+const FIELDS: DetailField[] = ['dataStatus', 'source', 'note'];
+
+/**
+ * 数据状态, source and note of a stored value. Only the fields the user changed are held here;
+ * the others always show what is stored. When the stored cell changes under unsaved edits (another
+ * tab saved it), the edits stay and the user is told what changed; saving then writes them with
+ * the value now stored, stating its version.
+ */
 function DetailForm({
   cell,
   obs,
   isReadOnly,
   save,
-  remove,
 }: {
   cell: DetailCell;
-  obs: ObservationRow;
+  obs: ObservationRow | undefined;
   isReadOnly: boolean;
   save: Props['save'];
-  remove: Props['remove'];
 }) {
   const t = useT(entryMessages);
-  const [dataStatus, setDataStatus] = useState<DataStatus>(obs.dataStatus);
-  const [source, setSource] = useState(obs.source);
-  const [note, setNote] = useState(obs.note);
+  const [edits, setEdits] = useState<Edits>({});
+  /** The stored cell when the first unsaved edit was made: what the user was looking at. */
+  const [editBase, setEditBase] = useState<ObservationRow | null>(null);
+  const [lastSeen, setLastSeen] = useState<ObservationRow | undefined>(obs);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const isChanged =
-    dataStatus !== obs.dataStatus || source.trim() !== obs.source || note.trim() !== obs.note;
+  if (obs && obs !== lastSeen) setLastSeen(obs);
+  const shown = obs ?? lastSeen;
+  const hasEdits = Object.keys(edits).length > 0;
+  if (!shown || (!obs && !hasEdits)) return <p className="muted">{t('detailNoValue')}</p>;
+
+  const fieldValue = (field: DetailField) => edits[field] ?? String(shown[field]);
+  const edit = (field: DetailField, value: string) => {
+    if (!hasEdits) setEditBase(shown);
+    setEdits((current) => ({ ...current, [field]: value }));
+    setMessage(null);
+  };
+  const isChanged = FIELDS.some((f) => edits[f] !== undefined && edits[f]?.trim() !== shown[f]);
+  const isChangedSince = hasEdits && editBase !== null && obs?.version !== editBase.version;
+  const theirFields = isChangedSince
+    ? FIELDS.filter((f) => edits[f] !== undefined && obs?.[f] !== editBase?.[f])
+    : [];
+
+  const submit = () => {
+    if (!obs) return;
+    save([
+      {
+        planId: cell.planId,
+        itemId: cell.itemId,
+        regionId: cell.regionId,
+        year: cell.year,
+        value: obs.value,
+        text: obs.text,
+        dataStatus: fieldValue('dataStatus') as DataStatus,
+        source: fieldValue('source').trim(),
+        note: fieldValue('note').trim(),
+        // A base-year revision keeps the reason it was made with.
+        reason: obs.reason,
+        expectedVersion: obs.version,
+      },
+    ]).then(
+      () => {
+        setEdits({});
+        setEditBase(null);
+        setMessage({ ok: true, text: t('detailSaved') });
+      },
+      (error: unknown) =>
+        setMessage({
+          ok: false,
+          text:
+            error instanceof ConflictError
+              ? t('detailConflict')
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
+    );
+  };
+  const clear = () => {
+    if (!obs) return;
+    void save([
+      {
+        planId: cell.planId,
+        itemId: cell.itemId,
+        regionId: cell.regionId,
+        year: cell.year,
+        value: null,
+        expectedVersion: obs.version,
+      },
+    ]).catch((error: unknown) =>
+      setMessage({
+        ok: false,
+        text: error instanceof ConflictError ? t('detailConflict') : String(error),
+      }),
+    );
+  };
+
   return (
     <form
       className="detail-form"
       onSubmit={(event) => {
         event.preventDefault();
-        save([
-          {
-            planId: cell.planId,
-            itemId: cell.itemId,
-            regionId: cell.regionId,
-            year: cell.year,
-            value: obs.value,
-            text: obs.text,
-            dataStatus,
-            source: source.trim(),
-            note: note.trim(),
-            // A base-year revision keeps the reason it was made with.
-            reason: obs.reason,
-          },
-        ]).then(
-          () => setMessage({ ok: true, text: t('detailSaved') }),
-          (error: unknown) =>
-            setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) }),
-        );
+        submit();
       }}
     >
+      {isChangedSince && (
+        <div className="detail-changed" role="alert">
+          <p>
+            {obs
+              ? t('detailChanged', {
+                  by: obs.updatedBy,
+                  at: formatTime(obs.updatedAt),
+                  value: formatCellValue(obs.value),
+                })
+              : t('detailCleared', { by: shown.updatedBy, at: formatTime(shown.updatedAt) })}
+            {theirFields.length > 0 &&
+              ` ${t('detailChangedFields', { fields: theirFields.map((f) => t(f)).join('、') })}`}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setEdits({});
+              setEditBase(null);
+            }}
+          >
+            {t('detailDiscard')}
+          </button>
+        </div>
+      )}
       <dl className="facts">
         <dt>{t('value')}</dt>
         <dd>
-          <strong>{formatCellValue(obs.value)}</strong> {cell.unit ?? ''}
+          <strong>{obs ? formatCellValue(obs.value) : t('emptyValue')}</strong> {cell.unit ?? ''}
         </dd>
         <dt>{t('typedText')}</dt>
-        <dd>{obs.text}</dd>
-        {obs.reason && (
+        <dd>{shown.text}</dd>
+        {shown.reason && (
           <>
             <dt>{t('reason')}</dt>
-            <dd>{obs.reason}</dd>
+            <dd>{shown.reason}</dd>
           </>
         )}
         <dt>{t('updatedBy')}</dt>
         <dd>
-          {obs.updatedBy} · {formatTime(obs.updatedAt)}
+          {shown.updatedBy} · {formatTime(shown.updatedAt)}
         </dd>
       </dl>
       <label className="dialog-field">
         {t('dataStatus')}
         <select
-          value={dataStatus}
+          value={fieldValue('dataStatus')}
           disabled={isReadOnly}
-          onChange={(event) => setDataStatus(event.target.value as DataStatus)}
+          onChange={(event) => edit('dataStatus', event.target.value)}
         >
           <option value="preliminary">{t('preliminary')}</option>
           <option value="final">{t('final')}</option>
@@ -135,22 +213,26 @@ function DetailForm({
       </label>
       <label className="dialog-field">
         {t('source')}
-        <input value={source} disabled={isReadOnly} onChange={(e) => setSource(e.target.value)} />
+        <input
+          value={fieldValue('source')}
+          disabled={isReadOnly}
+          onChange={(e) => edit('source', e.target.value)}
+        />
       </label>
       <label className="dialog-field">
         {t('note')}
         <textarea
           rows={2}
-          value={note}
+          value={fieldValue('note')}
           disabled={isReadOnly}
-          onChange={(e) => setNote(e.target.value)}
+          onChange={(e) => edit('note', e.target.value)}
         />
       </label>
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={isReadOnly || !isChanged}>
+        <button type="submit" className="primary" disabled={isReadOnly || !obs || !isChanged}>
           {t('saveDetail')}
         </button>
-        <button type="button" disabled={isReadOnly} onClick={() => void remove()}>
+        <button type="button" disabled={isReadOnly || !obs} onClick={clear}>
           {t('deleteValue')}
         </button>
       </div>
@@ -163,23 +245,20 @@ function DetailForm({
   );
 }
 
-function valueText(row: unknown, empty: string): string {
-  if (row && typeof row === 'object' && 'value' in row && typeof row.value === 'number') {
-    return formatCellValue(row.value);
-  }
-  return empty;
-}
+const isLive = (cell: StoredCell | null): cell is StoredCell & { value: number } =>
+  cell !== null && cell.value !== null;
 
-type DetailField = 'dataStatus' | 'source' | 'note';
-
-/** The detail fields (数据状态, 来源, 备注) that differ between two stored rows. */
-function detailChanges(before: unknown, after: unknown): Array<[DetailField, string, string]> {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
-  const b = before as Partial<ObservationRow>;
-  const a = after as Partial<ObservationRow>;
-  return (['dataStatus', 'source', 'note'] as const)
-    .filter((field) => (b[field] ?? '') !== (a[field] ?? ''))
-    .map((field) => [field, String(b[field] ?? ''), String(a[field] ?? '')]);
+/** The detail fields (数据状态, 来源, 备注) that differ between two stored cells. */
+function detailChanges(
+  before: StoredCell | null,
+  after: StoredCell | null,
+): Array<[DetailField, string, string]> {
+  if (!isLive(before) || !isLive(after)) return [];
+  return FIELDS.filter((field) => before[field] !== after[field]).map((field) => [
+    field,
+    before[field],
+    after[field],
+  ]);
 }
 
 function fieldText(
@@ -191,18 +270,16 @@ function fieldText(
   return value || t('empty');
 }
 
-/** What an audit entry changed from and to; an undo stores what it reverted and what it restored. */
-export function auditChange(entry: AuditRow): { before: unknown; after: unknown } {
-  if (entry.action === 'undo') {
-    const after = entry.after as { restored?: unknown } | null;
-    return { before: entry.before, after: after?.restored ?? null };
-  }
-  return { before: entry.before, after: entry.after };
+/** What a history entry did: an undo, or a save that created, changed or cleared the value. */
+function entryKind(entry: CellHistoryEntry): 'create' | 'update' | 'delete' | 'undo' {
+  if (entry.action === 'undo') return 'undo';
+  if (!isLive(entry.after)) return 'delete';
+  return isLive(entry.before) ? 'update' : 'create';
 }
 
 function History({ cell }: { cell: DetailCell }) {
   const t = useT(entryMessages);
-  const history = useCellHistory([cell.planId, cell.itemId, cell.regionId, cell.year]);
+  const history = useCellHistory(cell);
   const rows = history.data ?? [];
   const actionLabel = {
     create: t('historyCreate'),
@@ -210,6 +287,7 @@ function History({ cell }: { cell: DetailCell }) {
     delete: t('historyDelete'),
     undo: t('historyUndo'),
   } as const;
+  const valueText = (c: StoredCell | null) => (isLive(c) ? formatCellValue(c.value) : t('empty'));
   return (
     <div className="cell-history">
       <h4>{t('history')}</h4>
@@ -217,32 +295,25 @@ function History({ cell }: { cell: DetailCell }) {
         <p className="muted">{t('historyEmpty')}</p>
       ) : (
         <ol className="history-list" data-testid="cell-history">
-          {rows.map((entry) => {
-            const change = auditChange(entry);
-            return (
-              <li key={entry.seq}>
-                <span className="history-change">
-                  {valueText(change.before, t('empty'))} → {valueText(change.after, t('empty'))}
-                </span>{' '}
-                {detailChanges(change.before, change.after).map(([field, from, to]) => (
-                  <span key={field} className="history-field">
-                    {t(field)}：{fieldText(field, from, t)} → {fieldText(field, to, t)}
-                  </span>
-                ))}
-                <span className="badge">{actionLabel[entry.action]}</span>
-                <div className="muted history-meta">
-                  {entry.by} · {formatTime(entry.at)}
-                  {entry.reason ? ` · ${entry.reason}` : ''}
-                </div>
-              </li>
-            );
-          })}
+          {rows.map((entry) => (
+            <li key={entry.seq}>
+              <span className="history-change">
+                {valueText(entry.before)} → {valueText(entry.after)}
+              </span>{' '}
+              {detailChanges(entry.before, entry.after).map(([field, from, to]) => (
+                <span key={field} className="history-field">
+                  {t(field)}：{fieldText(field, from, t)} → {fieldText(field, to, t)}
+                </span>
+              ))}
+              <span className="badge">{actionLabel[entryKind(entry)]}</span>
+              <div className="muted history-meta">
+                {entry.by} · {formatTime(entry.at)}
+                {entry.reason ? ` · ${entry.reason}` : ''}
+              </div>
+            </li>
+          ))}
         </ol>
       )}
     </div>
   );
-}
-
-function formatTime(iso: string): string {
-  return formatDateTime(iso);
 }

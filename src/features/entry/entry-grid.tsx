@@ -9,7 +9,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { ObservationRow } from '../../db/database';
-import type { ObservationInput, ObservationKey } from '../../db/observations';
+import { ConflictError, type ValueConflict } from '../../db/errors';
+import type { SaveResult, ValueInput } from '../../db/values';
 import { checkJump, previousValue } from '../../domain/observations/parse';
 import {
   formatValue,
@@ -20,6 +21,7 @@ import {
 } from '../../domain/observations/value-rules';
 import { parseBlock, placeBlock } from '../../domain/observations/paste';
 import { useLocale, useT } from '../../shared/i18n';
+import { ConflictDialog } from './conflict-dialog';
 import { cellKey, formatCellValue } from './grid-model';
 import { entryMessages } from './messages';
 
@@ -60,7 +62,15 @@ export interface GridRow {
   trailing: ReactNode;
 }
 
-export type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
+/** A cell a notice speaks of, as saved: the page stops saying 已保存 once it changes. */
+export interface NoticeCell {
+  itemId: string;
+  regionId: string;
+  year: number;
+  version: number;
+}
+
+export type Notice = { kind: 'ok' | 'error' | 'info'; text: string; saved?: NoticeCell[] };
 
 interface Props {
   planId: string;
@@ -74,8 +84,8 @@ interface Props {
   observations: ReadonlyMap<string, ObservationRow>;
   isReadOnly: boolean;
   onActiveCell: (cell: { itemId: string; regionId: string; year: number } | null) => void;
-  save: (inputs: ObservationInput[]) => Promise<unknown>;
-  remove: (key: ObservationKey) => Promise<unknown>;
+  /** Writes one action; rejects with ConflictError when a cell changed since it was read. */
+  save: (inputs: ValueInput[]) => Promise<SaveResult>;
   undo: () => void;
   notify: (notice: Notice) => void;
   label: string;
@@ -93,26 +103,48 @@ interface Editor {
   message: CellMessage | null;
   /** The text whose jump warning was shown: entering it again saves it. */
   confirmedText: string | null;
+  /** The version of the value shown when editing began: the save replaces exactly that one. */
+  baseVersion: number;
 }
 
 interface Draft {
   text: string;
   message: CellMessage;
   confirmedText: string | null;
+  baseVersion: number;
 }
 
 interface PasteChange {
   row: GridRow;
   year: number;
-  input: ObservationInput;
+  input: ValueInput & { value: number };
   old: ObservationRow | undefined;
   warning: string | null;
 }
 
+/** A pasted cell that cannot be written, with its message. */
+export interface PasteInvalid {
+  row: GridRow;
+  year: number;
+  text: string;
+  message: string;
+  /** The version shown under it when pasted, kept for its draft. */
+  baseVersion: number;
+}
+
 interface PastePlan {
   changes: PasteChange[];
-  invalid: number;
+  invalid: PasteInvalid[];
+  /** Cells of valid text: their earlier rejected drafts go when the paste is committed. */
+  validKeys: string[];
   outside: number;
+}
+
+/** A write in flight or waiting on the user: what to retry after a conflict, what to say after. */
+interface SaveBatch {
+  inputs: ValueInput[];
+  texts: string[];
+  onSaved: (result: SaveResult) => void;
 }
 
 type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'previous' | null;
@@ -139,9 +171,14 @@ export function EntryGrid(props: Props) {
   const editorRef = useRef<Editor | null>(null);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const [pending, setPending] = useState<ReadonlyMap<string, string>>(new Map());
-  const [flash, setFlash] = useState<ReadonlySet<string>>(new Set());
-  const [reasonPrompt, setReasonPrompt] = useState<{ inputs: ObservationInput[] } | null>(null);
+  /** Cells just saved, with the version written: the ✓ shows only while that version is stored. */
+  const [flash, setFlash] = useState<ReadonlyMap<string, number>>(new Map());
+  const [reasonPrompt, setReasonPrompt] = useState<{ inputs: ValueInput[] } | null>(null);
   const [pastePlan, setPastePlan] = useState<PastePlan | null>(null);
+  const [conflict, setConflict] = useState<{
+    batch: SaveBatch;
+    conflicts: ValueConflict[];
+  } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const wantFocus = useRef(false);
 
@@ -231,24 +268,49 @@ export function EntryGrid(props: Props) {
       return next;
     });
 
-  const doSave = async (inputs: ObservationInput[], keys: string[], texts: string[]) => {
+  const inputKey = (i: { itemId: string; regionId: string; year: number }) =>
+    cellKey(i.itemId, i.regionId, i.year);
+
+  /**
+   * Writes a batch. Until the write is stored the cells show the typed text as pending, never as
+   * saved; a conflict leaves the user's text in its cells, marked, and asks which value to keep.
+   */
+  const doSave = async (batch: SaveBatch): Promise<boolean> => {
+    const keys = batch.inputs.map(inputKey);
     setPending((current) => {
       const next = new Map(current);
-      keys.forEach((k, i) => next.set(k, texts[i] as string));
+      keys.forEach((k, i) => next.set(k, batch.texts[i] as string));
       return next;
     });
     try {
-      await props.save(inputs);
-      setFlash(new Set(keys));
+      const result = await props.save(batch.inputs);
+      setFlash(new Map(result.cells.map((c) => [inputKey(c), c.version])));
       keys.forEach((k) => setDraft(k, null));
+      batch.onSaved(result);
       return true;
     } catch (error) {
+      if (error instanceof ConflictError) {
+        const conflicting = new Set(error.conflicts.map(inputKey));
+        keys.forEach((k, i) => {
+          if (!conflicting.has(k)) return;
+          setDraft(k, {
+            text: batch.texts[i] as string,
+            message: { kind: 'error', text: t('conflictCell') },
+            confirmedText: null,
+            baseVersion: batch.inputs[i]?.expectedVersion ?? 0,
+          });
+        });
+        setConflict({ batch, conflicts: error.conflicts });
+        props.notify({ kind: 'error', text: t('conflictNotice', { count: conflicting.size }) });
+        return false;
+      }
       const message = error instanceof Error ? error.message : String(error);
       keys.forEach((k, i) =>
         setDraft(k, {
-          text: texts[i] as string,
+          text: batch.texts[i] as string,
           message: { kind: 'error', text: message },
           confirmedText: null,
+          baseVersion: batch.inputs[i]?.expectedVersion ?? 0,
         }),
       );
       props.notify({ kind: 'error', text: t('saveFailed', { message }) });
@@ -262,18 +324,62 @@ export function EntryGrid(props: Props) {
     }
   };
 
-  const saveOne = async (row: GridRow, input: ObservationInput, key: string, text: string) => {
-    const isSaved = await doSave([input], [key], [text]);
-    if (isSaved) {
-      props.notify({
-        kind: 'ok',
-        text: t('saved', {
-          what: `${row.label} ${input.year}`,
-          value: formatCellValue(input.value),
-        }),
-      });
+  /** Keeps what is stored for the conflicting cells; the rest of the batch is still written. */
+  const keepTheirs = () => {
+    const current = conflict;
+    if (!current) return;
+    setConflict(null);
+    wantFocus.current = true;
+    const conflicting = new Set(current.conflicts.map(inputKey));
+    conflicting.forEach((k) => setDraft(k, null));
+    const { batch } = current;
+    const rest = batch.inputs
+      .map((input, i) => ({ input, text: batch.texts[i] as string }))
+      .filter(({ input }) => !conflicting.has(inputKey(input)));
+    if (rest.length === 0) {
+      props.notify({ kind: 'info', text: t('keptTheirs') });
+      return;
     }
+    void doSave({
+      inputs: rest.map((r) => r.input),
+      texts: rest.map((r) => r.text),
+      onSaved: batch.onSaved,
+    });
   };
+
+  /** Writes the user's values over what is stored now, stating the versions just shown. */
+  const writeMine = () => {
+    const current = conflict;
+    if (!current) return;
+    setConflict(null);
+    wantFocus.current = true;
+    const versions = new Map(current.conflicts.map((c) => [inputKey(c), c.currentVersion]));
+    void doSave({
+      ...current.batch,
+      inputs: current.batch.inputs.map((input) => ({
+        ...input,
+        expectedVersion: versions.get(inputKey(input)) ?? input.expectedVersion,
+      })),
+    });
+  };
+
+  const saveOne = (row: GridRow, input: ValueInput, text: string) =>
+    doSave({
+      inputs: [input],
+      texts: [text],
+      onSaved: (result) =>
+        props.notify({
+          kind: 'ok',
+          saved: result.cells,
+          text:
+            input.value === null
+              ? t('deleted', { what: `${row.label} ${input.year}` })
+              : t('saved', {
+                  what: `${row.label} ${input.year}`,
+                  value: formatCellValue(input.value),
+                }),
+        }),
+    });
 
   /** Parses, checks and saves the editor's text; returns false when the editor stays open. */
   const commit = (ed: Editor, move: Move, isLeaving = false): boolean => {
@@ -291,22 +397,25 @@ export function EntryGrid(props: Props) {
     if (parsed.kind === 'empty') {
       setDraft(key, null);
       close();
-      if (existing) {
-        void props
-          .remove([props.planId, row.itemId, row.regionId, year])
-          .then(() =>
-            props.notify({ kind: 'ok', text: t('deleted', { what: `${row.label} ${year}` }) }),
-          )
-          .catch((error: unknown) =>
-            props.notify({ kind: 'error', text: t('saveFailed', { message: String(error) }) }),
-          );
+      // Only a value the user saw is cleared: an empty cell left empty changes nothing, even if
+      // another tab filled it meanwhile.
+      if (ed.baseVersion > 0) {
+        const input: ValueInput = {
+          planId: props.planId,
+          itemId: row.itemId,
+          regionId: row.regionId,
+          year,
+          value: null,
+          expectedVersion: ed.baseVersion,
+        };
+        void saveOne(row, input, '');
       }
       return true;
     }
     if (parsed.kind === 'error') {
       const message: CellMessage = { kind: 'error', text: errorText(parsed) };
       if (isLeaving) {
-        setDraft(key, { text: ed.text, message, confirmedText: null });
+        setDraft(key, { text: ed.text, message, confirmedText: null, baseVersion: ed.baseVersion });
         setEditor(null);
       } else {
         setEditor({ ...ed, message });
@@ -322,20 +431,26 @@ export function EntryGrid(props: Props) {
     if (warning && ed.confirmedText !== ed.text) {
       const message: CellMessage = { kind: 'warning', text: `${warning}。${t('confirmJump')}` };
       if (isLeaving) {
-        setDraft(key, { text: ed.text, message, confirmedText: ed.text });
+        setDraft(key, {
+          text: ed.text,
+          message,
+          confirmedText: ed.text,
+          baseVersion: ed.baseVersion,
+        });
         setEditor(null);
       } else {
         setEditor({ ...ed, message, confirmedText: ed.text });
       }
       return false;
     }
-    const input: ObservationInput = {
+    const input: ValueInput = {
       planId: props.planId,
       itemId: row.itemId,
       regionId: row.regionId,
       year,
       value: parsed.value,
       text: parsed.text,
+      expectedVersion: ed.baseVersion,
     };
     if (year === baseYear && row.regionId === props.planAreaId) {
       // A baseline revision needs its reason before anything is written.
@@ -343,13 +458,14 @@ export function EntryGrid(props: Props) {
         text: ed.text,
         message: { kind: 'warning', text: t('reasonRequired') },
         confirmedText: ed.text,
+        baseVersion: ed.baseVersion,
       });
       setEditor(null);
       setReasonPrompt({ inputs: [input] });
       return true;
     }
     close();
-    void saveOne(row, input, key, parsed.text);
+    void saveOne(row, input, parsed.text);
     return true;
   };
 
@@ -366,11 +482,12 @@ export function EntryGrid(props: Props) {
       text: text ?? draft?.text ?? existing?.text ?? '',
       message: text === null ? (draft?.message ?? null) : null,
       confirmedText: text === null ? (draft?.confirmedText ?? null) : null,
+      baseVersion: draft?.baseVersion ?? existing?.version ?? 0,
     });
   };
 
   const onCellKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    if (editorRef.current || reasonPrompt || pastePlan) return;
+    if (editorRef.current || reasonPrompt || pastePlan || conflict) return;
     const { row, col } = active;
     const key = event.key;
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -404,7 +521,8 @@ export function EntryGrid(props: Props) {
       const cell = keyAt(row, col);
       if (drafts.has(cell)) setDraft(cell, null);
       else if (observations.has(cell) && !props.isReadOnly) {
-        commit({ row, col, text: '', message: null, confirmedText: null }, null);
+        const baseVersion = observations.get(cell)?.version ?? 0;
+        commit({ row, col, text: '', message: null, confirmedText: null, baseVersion }, null);
       }
     } else if (key === 'Backspace' && plain) {
       event.preventDefault();
@@ -451,26 +569,27 @@ export function EntryGrid(props: Props) {
     if (editorRef.current) setEditor(null);
     const { cells, outside } = placeBlock(block, start.row, start.col, rows.length, years.length);
     const changes: PasteChange[] = [];
+    const invalid: PasteInvalid[] = [];
+    const validKeys: string[] = [];
     const pastedByRow = new Map<number, Map<number, number>>();
-    let invalid = 0;
-    const newDrafts = new Map(drafts);
     for (const cell of cells) {
       const row = rows[cell.rowIndex] as GridRow;
       const year = years[cell.columnIndex] as number;
       const key = cellKey(row.itemId, row.regionId, year);
+      const old = observations.get(key);
       const parsed = parseValue(cell.text, row.rule);
       if (parsed.kind === 'error') {
-        invalid++;
-        newDrafts.set(key, {
+        invalid.push({
+          row,
+          year,
           text: cell.text,
-          message: { kind: 'error', text: errorText(parsed) },
-          confirmedText: null,
+          message: errorText(parsed),
+          baseVersion: old?.version ?? 0,
         });
         continue;
       }
       if (parsed.kind !== 'value') continue;
-      newDrafts.delete(key);
-      const old = observations.get(key);
+      validKeys.push(key);
       let pasted = pastedByRow.get(cell.rowIndex);
       if (!pasted) pastedByRow.set(cell.rowIndex, (pasted = new Map()));
       const warning = jumpWarning(row, year, parsed.value, pasted);
@@ -488,19 +607,41 @@ export function EntryGrid(props: Props) {
           year,
           value: parsed.value,
           text: parsed.text,
+          // The version shown now: if another tab writes before the paste is confirmed, the
+          // write is refused and the user sees the new value.
+          expectedVersion: old?.version ?? 0,
         },
       });
     }
-    setDrafts(newDrafts);
-    const plan: PastePlan = { changes, invalid, outside };
+    const plan: PastePlan = { changes, invalid, validKeys, outside };
     if (changes.length === 0) {
-      props.notify({ kind: invalid ? 'error' : 'info', text: pasteSummary(plan) });
+      placeDrafts(plan);
+      props.notify({ kind: invalid.length ? 'error' : 'info', text: pasteSummary(plan) });
       return;
     }
-    const needsPreview = changes.some((c) => c.old || c.warning || isRevision(c));
+    // Nothing is written before the user has seen every invalid cell, every overwrite, every
+    // warning and every baseline revision.
+    const needsPreview =
+      invalid.length > 0 || changes.some((c) => c.old || c.warning || isRevision(c));
     if (needsPreview) setPastePlan(plan);
     else void applyPaste(plan, '');
   };
+
+  /** Leaves the invalid pasted texts in their cells, marked, and clears older drafts of valid ones. */
+  const placeDrafts = (plan: PastePlan) =>
+    setDrafts((current) => {
+      const next = new Map(current);
+      plan.validKeys.forEach((k) => next.delete(k));
+      for (const cell of plan.invalid) {
+        next.set(cellKey(cell.row.itemId, cell.row.regionId, cell.year), {
+          text: cell.text,
+          message: { kind: 'error', text: cell.message },
+          confirmedText: null,
+          baseVersion: cell.baseVersion,
+        });
+      }
+      return next;
+    });
 
   /** A base-year value of the plan's own area revises the printed baseline (needs a reason). */
   const isRevision = (c: { year: number; input: { regionId: string } }) =>
@@ -508,8 +649,12 @@ export function EntryGrid(props: Props) {
 
   const pasteSummary = (plan: PastePlan, written = 0) =>
     [
-      written > 0 ? t('pasteDone', { count: written }) : plan.invalid ? '' : t('pasteNothing'),
-      plan.invalid ? t('pasteInvalid', { count: plan.invalid }) : '',
+      written > 0
+        ? t('pasteDone', { count: written })
+        : plan.invalid.length
+          ? ''
+          : t('pasteNothing'),
+      plan.invalid.length ? t('pasteInvalid', { count: plan.invalid.length }) : '',
       plan.outside ? t('pasteOutside', { count: plan.outside }) : '',
     ]
       .filter(Boolean)
@@ -518,19 +663,17 @@ export function EntryGrid(props: Props) {
   const applyPaste = async (plan: PastePlan, reason: string) => {
     setPastePlan(null);
     wantFocus.current = true;
-    const inputs = plan.changes.map((c) => (isRevision(c) ? { ...c.input, reason } : c.input));
-    const keys = plan.changes.map((c) => cellKey(c.row.itemId, c.row.regionId, c.year));
-    const isSaved = await doSave(
-      inputs,
-      keys,
-      plan.changes.map((c) => c.input.text ?? ''),
-    );
-    if (isSaved) {
-      props.notify({
-        kind: plan.invalid ? 'error' : 'ok',
-        text: pasteSummary(plan, plan.changes.length),
-      });
-    }
+    placeDrafts(plan);
+    await doSave({
+      inputs: plan.changes.map((c) => (isRevision(c) ? { ...c.input, reason } : c.input)),
+      texts: plan.changes.map((c) => c.input.text ?? ''),
+      onSaved: (result) =>
+        props.notify({
+          kind: plan.invalid.length ? 'error' : 'ok',
+          saved: result.cells,
+          text: pasteSummary(plan, result.written),
+        }),
+    });
   };
 
   const confirmReason = async (reason: string) => {
@@ -538,17 +681,14 @@ export function EntryGrid(props: Props) {
     if (!prompt) return;
     setReasonPrompt(null);
     wantFocus.current = true;
-    const inputs = prompt.inputs.map((i) => ({ ...i, reason }));
-    const first = inputs[0] as ObservationInput;
+    const first = { ...(prompt.inputs[0] as ValueInput), reason };
     const row = rows.find((r) => r.itemId === first.itemId && r.regionId === first.regionId);
-    if (row)
-      await saveOne(
-        row,
-        first,
-        cellKey(first.itemId, first.regionId, first.year),
-        first.text ?? '',
-      );
+    if (row) await saveOne(row, first, first.text ?? '');
   };
+
+  const labelOf = (c: { itemId: string; regionId: string }) =>
+    rows.find((r) => r.itemId === c.itemId && r.regionId === c.regionId)?.label ??
+    `${c.itemId} · ${c.regionId}`;
 
   const columnCount = years.length + 10;
   return (
@@ -601,7 +741,9 @@ export function EntryGrid(props: Props) {
                           obs={observations.get(key)}
                           draft={drafts.get(key)}
                           pendingText={pending.get(key)}
-                          isFlashing={flash.has(key)}
+                          isFlashing={
+                            flash.has(key) && flash.get(key) === observations.get(key)?.version
+                          }
                           isActive={isActive}
                           editor={isEditing ? editor : null}
                           onEditorChange={(text) =>
@@ -646,6 +788,15 @@ export function EntryGrid(props: Props) {
             setReasonPrompt(null);
             wantFocus.current = true;
           }}
+        />
+      )}
+      {conflict && (
+        <ConflictDialog
+          conflicts={conflict.conflicts}
+          inputs={conflict.batch.inputs}
+          labelOf={labelOf}
+          onKeepTheirs={keepTheirs}
+          onWriteMine={writeMine}
         />
       )}
       {pastePlan && (
@@ -845,15 +996,43 @@ function PasteDialog(props: {
         }}
       >
         <h3>{t('pasteTitle')}</h3>
-        <p>{t('pasteSummary', { count: changes.length, overwrites })}</p>
-        {props.plan.invalid > 0 && (
-          <p className="errors">{t('pasteInvalid', { count: props.plan.invalid })}</p>
+        <p>
+          {overwrites > 0
+            ? t('pasteSummary', { count: changes.length, overwrites })
+            : t('pasteSummaryNew', { count: changes.length })}
+        </p>
+        {props.plan.invalid.length > 0 && (
+          <p className="errors">{t('pasteInvalidPreview', { count: props.plan.invalid.length })}</p>
         )}
         {props.plan.outside > 0 && (
           <p className="muted">{t('pasteOutside', { count: props.plan.outside })}</p>
         )}
+        {props.plan.invalid.length > 0 && (
+          <div className="dialog-scroll dialog-scroll-short">
+            <table className="data" aria-label={t('pasteInvalidTitle')}>
+              <thead>
+                <tr>
+                  <th>{t('colItem')}</th>
+                  <th className="num">{t('pasteColYear')}</th>
+                  <th>{t('pasteColText')}</th>
+                  <th>{t('pasteColProblem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.plan.invalid.map((c) => (
+                  <tr key={`${c.row.key}|${c.year}`} className="invalid">
+                    <td>{c.row.label}</td>
+                    <td className="num">{c.year}</td>
+                    <td className="pasted-text">{c.text}</td>
+                    <td className="errors">{c.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <div className="dialog-scroll">
-          <table className="data">
+          <table className="data" aria-label={t('pasteValidTitle')}>
             <thead>
               <tr>
                 <th>{t('colItem')}</th>
@@ -885,7 +1064,9 @@ function PasteDialog(props: {
         {isMissing && <p className="errors">{t('reasonRequired')}</p>}
         <div className="dialog-actions">
           <button type="button" className="primary" autoFocus onClick={submit}>
-            {t('pasteConfirm')}
+            {props.plan.invalid.length > 0
+              ? t('pasteConfirmValid', { count: changes.length })
+              : t('pasteConfirm')}
           </button>
           <button type="button" onClick={props.onCancel}>
             {t('cancel')}

@@ -1,25 +1,27 @@
 import { useMemo, useState } from 'react';
 import type { RegionRow } from '../../db/database';
-import type { ObservationKey } from '../../db/observations';
+import { UndoRefusedError } from '../../db/errors';
+import { planAreaOf } from '../../db/regions';
 import { planItems, type JudgedResult, type PlanItem } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
 import { valueRuleFor } from '../../domain/observations/value-rules';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
-import { useObservations } from '../../shared/observations';
+import { useObservations, useValues } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { useRegions } from '../../shared/regions';
 import { useSearchParams } from '../../shared/address';
-import { defaultYear, regionRole, useRegionResults } from '../../shared/plan-results';
+import { defaultYear, useRegionResults } from '../../shared/plan-results';
 import { StatusBadge } from '../../shared/status-badge';
 import { ProgressText, useWording } from '../../shared/wording';
 import { useAuthorName } from '../../shared/settings';
 import { CellDetail, type DetailCell } from './cell-detail';
 import { EntryGrid, type GridRow, type Notice } from './entry-grid';
 import './entry.css';
-import { cellKey, gridYears, indexObservations } from './grid-model';
+import { cellKey, formatCellValue, formatTime, gridYears, indexObservations } from './grid-model';
 import { entryMessages } from './messages';
-import { useDeleteObservation, useSaveObservations, useUndoLastChange } from './queries';
+import { useSaveValues, useUndoAction } from './queries';
+import { useIsSlow, useLeaveGuard } from './write-guard';
 import { RegionsPanel } from './regions-panel';
 import { ItemSelect } from '../../shared/selectors';
 
@@ -49,13 +51,11 @@ export default function EntryPage({ entry }: FeaturePageProps) {
   const t = useT(entryMessages);
   const plan = entry.plan;
   const [search, setParams] = useSearchParams('entry');
-  const { isBlockedByUpgrade } = useDataset();
+  const { isBlockedByUpgrade, undoHistory } = useDataset();
   const author = useAuthorName();
   const regionsQuery = useRegions(plan);
-  const observationsQuery = useObservations(plan.id);
-  const save = useSaveObservations(plan);
-  const remove = useDeleteObservation(plan);
-  const undo = useUndoLastChange(plan);
+  // The plan's values, for the default as-of year every page shares (and the statuses).
+  const planValuesQuery = useObservations(plan.id);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeCell, setActiveCell] = useState<{
     itemId: string;
@@ -82,6 +82,19 @@ export default function EntryPage({ entry }: FeaturePageProps) {
     regions.find((r) => r.regionId === regionParam && (showArchived || !r.archived)) ??
     visibleRegions[0];
   const item: PlanItem | undefined = items.find((i) => i.id === search.item) ?? items[0];
+  // The plan's own area as stored with its regions (never found by name or position).
+  const ownRegion = planAreaOf(regions)?.regionId;
+  // The grid reads only what it shows, by key range: one region's values, or one item's across
+  // regions, each with the version a write of it states.
+  const observationsQuery = useValues(
+    plan.id,
+    view === 'region' ? { regionId: region?.regionId } : { itemId: item?.id },
+  );
+  const save = useSaveValues(plan, ownRegion);
+  const undo = useUndoAction(plan);
+  const isWriting = save.isPending || undo.isPending;
+  const isSlowWrite = useIsSlow(isWriting);
+  useLeaveGuard(isWriting);
   const observations = useMemo(
     () => indexObservations(observationsQuery.data),
     [observationsQuery.data],
@@ -90,13 +103,10 @@ export default function EntryPage({ entry }: FeaturePageProps) {
     () => new Map(plan.domains.map((d) => [d.id, d.name])),
     [plan.domains],
   );
-  // The plan's own area is told by the role of its region record, never by its name.
-  const isPlanArea = (r: Pick<RegionRow, 'regionId'>) => regionRole(plan, r) === 'plan-area';
-  const ownRegion = regions.find(isPlanArea)?.regionId;
 
   // The one default of every page: the latest year of the period with any value. The as-of
   // year is `year`, as on every page (an old `asof=` link is read as `year`).
-  const asOfYear = search.year ?? defaultYear(plan, observationsQuery.data ?? []);
+  const asOfYear = search.year ?? defaultYear(plan, planValuesQuery.data ?? []);
 
   const resultsByRegion = useRegionResults(
     plan,
@@ -161,7 +171,31 @@ export default function EntryPage({ entry }: FeaturePageProps) {
     });
   })();
 
+  const describeCell = (c: { itemId: string; regionId: string; year: number }) => {
+    const itemName = items.find((i) => i.id === c.itemId)?.name ?? c.itemId;
+    const regionName = regions.find((r) => r.regionId === c.regionId)?.name ?? c.regionId;
+    return `${itemName} · ${regionName} ${c.year}`;
+  };
+
   const notify = (n: Notice) => setNotice(n);
+  // A notice of a save stops saying 已保存 once a saved cell holds another version (another tab
+  // wrote it): it says what is stored instead.
+  const superseded = notice?.saved?.find((c) => {
+    const stored = observations.get(cellKey(c.itemId, c.regionId, c.year));
+    return stored !== undefined && stored.version !== c.version;
+  });
+  const supersededBy = superseded
+    ? observations.get(cellKey(superseded.itemId, superseded.regionId, superseded.year))
+    : undefined;
+  const noticeText =
+    superseded && supersededBy
+      ? t('savedSuperseded', {
+          what: describeCell(superseded),
+          value: formatCellValue(supersededBy.value),
+          by: supersededBy.updatedBy,
+          at: formatTime(supersededBy.updatedAt),
+        })
+      : (notice?.text ?? '');
   const isReadOnly = isBlockedByUpgrade;
 
   const detailCell: DetailCell | null = activeCell
@@ -178,32 +212,59 @@ export default function EntryPage({ entry }: FeaturePageProps) {
       }
     : null;
 
-  const describeKey = (key: string) => {
-    const [, itemId, regionId, year] = key.split('|');
-    const itemName = items.find((i) => i.id === itemId)?.name ?? itemId;
-    const regionName = regions.find((r) => r.regionId === regionId)?.name ?? regionId;
-    return `${itemName} · ${regionName} ${year}`;
-  };
-
+  /** Undoes this tab's newest action in the view: this region, or this item. */
   const doUndo = () => {
     if (isReadOnly) return;
-    undo.mutate(view === 'region' ? region?.regionId : undefined, {
-      onSuccess: (entry) =>
-        setNotice(
-          entry
-            ? {
-                kind: 'ok',
-                text: entry.batch
-                  ? t('undoBatchDone', { what: describeKey(entry.key) })
-                  : t('undoDone', { what: describeKey(entry.key) }),
-              }
-            : { kind: 'info', text: t('undoNothing') },
-        ),
-      onError: (error) => setNotice({ kind: 'error', text: String(error) }),
+    const action = undoHistory.latest(
+      view === 'region'
+        ? { planId: plan.id, regionId: region?.regionId ?? '' }
+        : { planId: plan.id, itemId: item?.id ?? '' },
+    );
+    if (!action) {
+      setNotice({ kind: 'info', text: t('undoNothing') });
+      return;
+    }
+    undo.mutate(action.actionId, {
+      onSuccess: (result) => {
+        const first = result?.cells[0];
+        if (!result || !first) {
+          setNotice({ kind: 'info', text: t('undoNothing') });
+          return;
+        }
+        setNotice({
+          kind: 'ok',
+          text:
+            result.cells.length > 1
+              ? t('undoBatchDone', { count: result.cells.length, what: describeCell(first) })
+              : t('undoDone', { what: describeCell(first) }),
+        });
+      },
+      onError: (error) => {
+        const first = error instanceof UndoRefusedError ? error.changed[0] : undefined;
+        if (!(error instanceof UndoRefusedError) || !first) {
+          setNotice({ kind: 'error', text: String(error) });
+          return;
+        }
+        const facts = {
+          what: describeCell(first),
+          by: first.changedBy ?? '',
+          at: first.changedAt ? formatTime(first.changedAt) : '',
+        };
+        const more = error.changed.length - 1;
+        setNotice({
+          kind: 'error',
+          text: [
+            first.current
+              ? t('undoRefused', { ...facts, value: formatCellValue(first.current.value) })
+              : t('undoRefusedCleared', facts),
+            more > 0 ? t('undoRefusedMore', { count: more }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        });
+      },
     });
   };
-
-  const removeKey = (key: ObservationKey) => remove.mutateAsync(key);
 
   return (
     <div className="entry-page">
@@ -268,7 +329,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               onChange={(event) => setParams({ year: event.target.value || null })}
             >
               <option value="">
-                {t('asOfAuto', { year: defaultYear(plan, observationsQuery.data ?? []) })}
+                {t('asOfAuto', { year: defaultYear(plan, planValuesQuery.data ?? []) })}
               </option>
               {years
                 .filter((y) => y >= plan.period.start)
@@ -298,13 +359,28 @@ export default function EntryPage({ entry }: FeaturePageProps) {
           </p>
         )}
         <div
-          className={`entry-notice ${notice ? `entry-notice-${notice.kind}` : ''}`}
+          className={`entry-notice ${notice ? `entry-notice-${superseded ? 'info' : notice.kind}` : ''}`}
           role="status"
           aria-live="polite"
           data-testid="entry-notice"
         >
-          {save.isPending ? t('saving') : (notice?.text ?? '')}
+          {save.isPending ? t('saving') : noticeText}
         </div>
+        {isSlowWrite && (
+          <div className="entry-progress" data-testid="entry-progress">
+            <progress
+              max={save.progress?.total ?? 1}
+              value={save.progress?.done}
+              aria-label={t('saving')}
+            />
+            <span>
+              {t('savingProgress', {
+                done: save.progress?.done ?? 0,
+                total: save.progress?.total ?? '…',
+              })}
+            </span>
+          </div>
+        )}
         {gridRows.length === 0 ? (
           <EmptyState>{t('noRegions')}</EmptyState>
         ) : (
@@ -349,7 +425,6 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               isReadOnly={isReadOnly}
               onActiveCell={setActiveCell}
               save={(inputs) => save.mutateAsync(inputs)}
-              remove={removeKey}
               undo={doUndo}
               notify={notify}
             />
@@ -366,11 +441,6 @@ export default function EntryPage({ entry }: FeaturePageProps) {
                 }
                 isReadOnly={isReadOnly}
                 save={(inputs) => save.mutateAsync(inputs)}
-                remove={() =>
-                  activeCell
-                    ? removeKey([plan.id, activeCell.itemId, activeCell.regionId, activeCell.year])
-                    : Promise.resolve()
-                }
               />
             </aside>
           </div>

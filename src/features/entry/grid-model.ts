@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../domain/wording';
 import type { ObservationRow } from '../../db/database';
 
 /** One cell of the entry grid: an item, a region, a year. */
@@ -21,4 +22,9 @@ export function gridYears(baseYear: number, endYear: number): number[] {
   const years: number[] = [];
   for (let y = baseYear; y <= endYear; y++) years.push(y);
   return years;
+}
+
+/** A stored time as the evaluator reads it (the one wording of times: formatDateTime). */
+export function formatTime(iso: string): string {
+  return formatDateTime(iso);
 }

@@ -1,17 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { DataStatus } from '../../db/database';
-import {
-  deleteObservation,
-  observationHistory,
-  observationKeyString,
-  saveObservations,
-  undoLastObservationChange,
-  type ObservationInput,
-  type ObservationKey,
-  type WriteContext,
-} from '../../db/observations';
+import { UndoRefusedError, type CellRef } from '../../db/errors';
 import { addRegion, updateRegion } from '../../db/regions';
+import {
+  saveValues,
+  seriesKeyString,
+  undoAction,
+  valueHistory,
+  type SaveResult,
+  type UndoResult,
+  type ValueInput,
+  type WriteContext,
+} from '../../db/values';
 import { planItems } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
 import { valueRuleFor } from '../../domain/observations/value-rules';
@@ -20,7 +21,7 @@ import { queryKeys } from '../../shared/query-keys';
 import { useAuthorName } from '../../shared/settings';
 
 /** What every write of this plan needs: author, years, the plan's items and their value rules. */
-export function useWriteContext(plan: Plan): WriteContext {
+export function useWriteContext(plan: Plan, planAreaId: string | undefined): WriteContext {
   const by = useAuthorName();
   return useMemo(() => {
     const rules = new Map(planItems(plan).map((item) => [item.id, valueRuleFor(item)]));
@@ -28,62 +29,80 @@ export function useWriteContext(plan: Plan): WriteContext {
       by,
       baseYear: plan.baseYear,
       endYear: plan.period.end,
-      planAreaId: plan.regions[0]?.id,
+      planAreaId,
       itemIds: new Set(rules.keys()),
       ruleOf: (itemId: string) => rules.get(itemId),
     };
-  }, [plan, by]);
+  }, [plan, by, planAreaId]);
 }
 
-/** Refetches what a change to a plan's values shows: the values and every cell history. */
-function useInvalidateObservations(planId: string) {
+/**
+ * Refetches, once, what a write of this tab changed: the plan's values (every read of them) and
+ * the histories of the series it wrote. Other tabs refetch on the change notice the repository
+ * sends (src/shared/dataset.tsx), so nothing is refetched twice.
+ */
+function useInvalidateValues(planId: string) {
   const { dataset } = useDataset();
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
+  return (cells: readonly CellRef[]) => {
+    const seriesKeys = new Set(cells.map((c) => seriesKeyString(c)));
+    return Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.observations(dataset, planId) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.histories(dataset) }),
+      ...[...seriesKeys].map((key) =>
+        queryClient.invalidateQueries({ queryKey: queryKeys.seriesHistory(dataset, key) }),
+      ),
     ]);
+  };
 }
 
-export function useSaveObservations(plan: Plan) {
-  const { db } = useDataset();
-  const ctx = useWriteContext(plan);
-  const invalidate = useInvalidateObservations(plan.id);
+/** Saves values as one action of this tab (undoable), showing progress for a long write. */
+export function useSaveValues(plan: Plan, planAreaId: string | undefined) {
+  const { db, undoHistory } = useDataset();
+  const ctx = useWriteContext(plan, planAreaId);
+  const invalidate = useInvalidateValues(plan.id);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const mutation = useMutation({
+    mutationFn: (inputs: ValueInput[]) =>
+      saveValues(db, inputs, ctx, {
+        onProgress: (done, total) => setProgress({ done, total }),
+      }),
+    onSuccess: (result: SaveResult) => {
+      if (result.actionId) undoHistory.record(result.actionId, result.cells);
+    },
+    // Awaited, so a saved cell never flashes its old value before the refetch. A conflict
+    // refetches too: this tab's view is out of date.
+    onSettled: (_result, _error, inputs) => {
+      setProgress(null);
+      return invalidate(inputs);
+    },
+  });
+  return { ...mutation, progress };
+}
+
+/** Reverts one of this tab's actions (see `undoAction`); refused when a cell changed since. */
+export function useUndoAction(plan: Plan) {
+  const { db, undoHistory } = useDataset();
+  const ctx = useWriteContext(plan, undefined);
+  const invalidate = useInvalidateValues(plan.id);
   return useMutation({
-    mutationFn: (inputs: ObservationInput[]) => saveObservations(db, inputs, ctx),
-    // Awaited, so a saved cell never flashes its old value before the refetch.
-    onSettled: invalidate,
+    mutationFn: (actionId: string): Promise<UndoResult | null> => undoAction(db, actionId, ctx),
+    onSuccess: (_result, actionId) => undoHistory.remove(actionId),
+    // A refusal means this tab's view is out of date where a cell changed: refetch it too.
+    onSettled: (result, error) =>
+      result
+        ? invalidate(result.cells)
+        : error instanceof UndoRefusedError
+          ? invalidate(error.changed)
+          : undefined,
   });
 }
 
-export function useDeleteObservation(plan: Plan) {
-  const { db } = useDataset();
-  const ctx = useWriteContext(plan);
-  const invalidate = useInvalidateObservations(plan.id);
-  return useMutation({
-    mutationFn: (key: ObservationKey) => deleteObservation(db, key, ctx),
-    onSettled: invalidate,
-  });
-}
-
-export function useUndoLastChange(plan: Plan) {
-  const { db } = useDataset();
-  const ctx = useWriteContext(plan);
-  const invalidate = useInvalidateObservations(plan.id);
-  return useMutation({
-    mutationFn: (regionId: string | undefined) =>
-      undoLastObservationChange(db, plan.id, ctx, regionId),
-    onSettled: invalidate,
-  });
-}
-
-export function useCellHistory(key: ObservationKey | null) {
+export function useCellHistory(cell: CellRef | null) {
   const { db, dataset } = useDataset();
   return useQuery({
-    queryKey: queryKeys.history(dataset, key ? observationKeyString(key) : ''),
-    queryFn: () => observationHistory(db, key as ObservationKey),
-    enabled: key !== null,
+    queryKey: queryKeys.history(dataset, cell ? seriesKeyString(cell) : '', cell?.year ?? 0),
+    queryFn: () => valueHistory(db, cell as CellRef),
+    enabled: cell !== null,
   });
 }
 

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { listObservations } from '../../db/observations';
+import { listValues } from '../../db/values';
 import {
   applyJudgements,
   assessPlan,
@@ -50,7 +50,7 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
   const observations = useQueries({
     queries: plans.map((p) => ({
       queryKey: queryKeys.observations(dataset, p.id),
-      queryFn: () => listObservations(db, p.id),
+      queryFn: () => listValues(db, p.id),
     })),
   });
   // Judgements count here as on every page: the same status for the same item everywhere.
