@@ -90,7 +90,7 @@ describe('a page that fails while drawing', () => {
     await storeDamagedPlan(page);
     const before = await countRows(page);
     expect(before.userPlans).toBe(1);
-    expect(before.observations).toBe(1);
+    expect(before.series).toBe(1); // the value, in its series record (docs/data-model.md)
 
     // When the catalog of the damaged plan is opened
     await page.goto('about:blank');

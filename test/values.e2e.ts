@@ -44,7 +44,13 @@ describe('value rules in the entry grid', () => {
     await cell(page, RETENTION, 2016).click();
     // Given a block copied from Excel whose first cell holds Alt+Enter text
     await paste(page, '"名称\n第二行"\t97.1\r\n43\t50\r\n');
-    // Then the text is refused in its own cell and the numbers land where they were copied
+    // Then the text is refused in its own cell: the paste is previewed with it, nothing written yet
+    const preview = page.getByRole('dialog', { name: '确认粘贴' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('“名称\n第二行”不是数字');
+    expect(await cellText(page, RETENTION, 2017)).toBe('');
+    // and once the valid cells are written, the numbers land where they were copied
+    await preview.getByRole('button', { name: '只写入有效的 3 个值' }).click();
     await expect.poll(() => cellText(page, BALANCED, 2017)).toBe('50');
     expect(await cellText(page, RETENTION, 2017)).toBe('97.1');
     expect(await cellText(page, BALANCED, 2016)).toBe('43');
