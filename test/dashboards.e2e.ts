@@ -237,6 +237,20 @@ describe('dashboards with demonstration data', () => {
     await page.goto(overviewUrl({ view: 'regions', item: 'health.hospital-beds-per-1000' }));
     await expect.poll(() => chart.locator('.recharts-bar-rectangle').count()).toBe(counties.length);
     await screenshot(page, 'overview-regions-beds');
+
+    // Renaming the plan's own area never makes it a peer of its counties (its role is stored).
+    await page.goto(`${BASE_URL}#/entry?plan=dazhou`);
+    // The regions table lists the catalog's regions in order: 达州市 first.
+    const area = page.locator('table.regions-table tbody tr').first();
+    await expect.poll(() => area.textContent()).toContain('达州市');
+    await area.getByRole('button', { name: '重命名' }).click();
+    await area.getByLabel('名称', { exact: true }).fill('达州市（全市）');
+    await area.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => area.textContent()).toContain('达州市（全市）');
+    await page.goto(overviewUrl({ view: 'regions', item: 'health.hospital-beds-per-1000' }));
+    await expect.poll(() => chart.locator('.recharts-bar-rectangle').count()).toBe(counties.length);
+    // The caption names the whole area the bars leave out, under its new name.
+    await expect.poll(() => chart.textContent()).toContain('不含达州市（全市）');
     expect(session.errors).toEqual([]);
   });
 

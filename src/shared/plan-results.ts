@@ -4,7 +4,6 @@ import type { ObservationRow, RegionRow } from '../db/database';
 import {
   applyJudgements,
   assessPlan,
-  catalogRegionRole,
   indexValues,
   planModeFor,
   type AssessmentMode,
@@ -23,8 +22,10 @@ import { useRegions } from './regions';
 export { defaultYear, periodYears } from './default-year';
 
 /** The role of a stored region in its plan: its own area, or one of its counties. */
-export function regionRole(plan: Plan, region: Pick<RegionRow, 'regionId'>): RegionRole {
-  return catalogRegionRole(plan, region.regionId);
+export function regionRole(region: Pick<RegionRow, 'role'>): RegionRole {
+  // Stored on the region when it was first seeded (the catalog's first region is the plan's own
+  // area): a rename never makes 达州市 a peer of its counties.
+  return region.role;
 }
 
 /** Every judgement of a plan (all regions and years), filtered in memory. */
@@ -42,27 +43,28 @@ export function usePlanJudgements(planId: string) {
  */
 export function useRegionResults(
   plan: Plan,
-  regions: readonly Pick<RegionRow, 'regionId'>[],
+  regions: readonly Pick<RegionRow, 'regionId' | 'role'>[],
   year: number,
 ): Map<string, Map<string, JudgedResult>> {
   const observations = useObservations(plan.id);
   const judgements = usePlanJudgements(plan.id);
   const values = useMemo(() => indexValues(observations.data ?? []), [observations.data]);
-  const regionIds = regions.map((r) => r.regionId).join('|');
+  const regionKey = regions.map((r) => `${r.regionId}:${r.role}`).join('|');
   return useMemo(() => {
     const out = new Map<string, Map<string, JudgedResult>>();
-    for (const regionId of regionIds ? regionIds.split('|') : []) {
+    for (const entry of regionKey ? regionKey.split('|') : []) {
+      const [regionId = '', role] = entry.split(':');
       const computed = assessPlan(
         plan,
         values,
-        { regionId, role: regionRole(plan, { regionId }) },
+        { regionId, role: role === 'plan-area' ? 'plan-area' : 'subregion' },
         year,
       );
       const own = (judgements.data ?? []).filter((j) => j.regionId === regionId);
       out.set(regionId, new Map(applyJudgements(computed, own, year).map((r) => [r.id, r])));
     }
     return out;
-  }, [plan, values, regionIds, year, judgements.data]);
+  }, [plan, values, regionKey, year, judgements.data]);
 }
 
 export interface PlanResults {
@@ -102,7 +104,7 @@ export function usePlanResults(
   const values = useMemo(() => indexValues(rows), [rows]);
   const year = choice.year ?? defaultYear(plan, rows);
   const regionId = region?.regionId;
-  const role = region ? regionRole(plan, region) : 'plan-area';
+  const role = region ? regionRole(region) : 'plan-area';
 
   const results = useMemo(() => {
     if (!regionId) return [];

@@ -223,3 +223,15 @@ describe('units of items printed without one', () => {
     expect(unitLabel(null)).toBe('');
   });
 });
+
+describe('completion on screens', () => {
+  it('caps what would mislead: 九年义务教育巩固率 96.98 → 97 at 97.3 and at 90', async () => {
+    const { formatProgress } = await import('./format');
+    // (97.3 − 96.98) / 0.02 = 16 and (90 − 96.98) / 0.02 = −349.
+    expect(formatProgress(16)).toBe('>100%');
+    expect(formatProgress(-349)).toBe('<-100%');
+    expect(formatProgress(-0.053)).toBe('-5.3%');
+    expect(formatProgress(0.457)).toBe('45.7%');
+    expect(formatProgress(1)).toBe('100.0%');
+  });
+});

@@ -34,10 +34,13 @@ export function formatPercent(ratio: number): string {
 
 /**
  * Completion for display: above 100% it reads ">100%" (巩固率 96.98 → 97 at 97.3 is 1600% of the
- * planned change, a figure that misleads in a report); the exact ratio stays in exports.
+ * planned change, a figure that misleads in a report), and below −100% "<-100%" (the same
+ *巩固率 at 90 is −34900%); the exact ratio stays in exports and tooltips.
  */
 export function formatProgress(ratio: number): string {
-  return ratio > 1 && !isClose(ratio, 1) ? '>100%' : formatPercent(ratio);
+  if (ratio > 1 && !isClose(ratio, 1)) return '>100%';
+  if (ratio < -1 && !isClose(ratio, -1)) return '<-100%';
+  return formatPercent(ratio);
 }
 
 /** Units in English, for the app's other readers; Chinese stays the reference. */

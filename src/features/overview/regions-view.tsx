@@ -47,7 +47,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
   const itemUnit = displayUnitOf(item);
   // The plan's own area (the whole city or district) is a total, not a peer of its counties: told
   // by the role stored on its region record, never by its name (a renamed 达州市 stays the area).
-  const area = assessment.regions.find((r) => regionRole(plan, r) === 'plan-area');
+  const area = assessment.regions.find((r) => regionRole(r) === 'plan-area');
   const regions = assessment.regions
     .filter((r) => r !== area)
     .map((r) => ({ regionId: r.regionId, name: r.name }));

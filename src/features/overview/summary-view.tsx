@@ -282,7 +282,7 @@ function CountyPanel({
   const rows = regionStatusRows(
     plan,
     assessment.values,
-    assessment.regions.map((r) => ({ ...r, role: regionRole(plan, r) })),
+    assessment.regions.map((r) => ({ ...r, role: regionRole(r) })),
     assessment.year,
   );
   if (rows.length === 0) return null;

@@ -43,7 +43,7 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
       regions: regions.map((r) => ({
         regionId: r.regionId,
         name: r.name,
-        role: regionRole(plan, r),
+        role: regionRole(r),
       })),
       regionId,
       asOfYear: year,

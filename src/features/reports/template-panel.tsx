@@ -94,7 +94,7 @@ export function TemplatePanel({
         plan,
         regions: regions
           .filter((r) => regionIds.has(r.regionId))
-          .map((r) => ({ regionId: r.regionId, name: r.name, role: regionRole(plan, r) })),
+          .map((r) => ({ regionId: r.regionId, name: r.name, role: regionRole(r) })),
         itemIds: planItems(plan)
           .filter((i) => domains.has(i.domain))
           .map((i) => i.id),
