@@ -479,3 +479,64 @@ describe('数据录入: no edit is lost or misplaced (issue #10)', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('数据录入 says what a row takes (#11)', () => {
+  const SHANTYTOWN = 'housing.shantytown-renovation'; // 万套, 2016—2020年累计11.5万套
+
+  it('asks before saving running totals typed into a period total, shows targets as printed, keeps the year header in view', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openEntry(page);
+    const row = page.locator(`tr[data-item="${SHANTYTOWN}"]`);
+    // The row says what it takes, and its target as the plan prints it, with its span.
+    await expect.poll(() => row.textContent()).toContain('期末累计：每年填当年新增数');
+    await expect
+      .poll(() => row.locator('td.target-raw').textContent())
+      .toBe('2016—2020年累计11.5万套');
+
+    // Given 2.3 for 2016, when 4.6 is typed for 2017 (a running total of two years of 2.3) …
+    await cell(page, SHANTYTOWN, 2016).click();
+    await page.keyboard.type('2.3\n');
+    await expect.poll(() => cellText(page, SHANTYTOWN, 2016)).toBe('2.3');
+    await cell(page, SHANTYTOWN, 2017).click();
+    await page.keyboard.type('4.6\n');
+    // … then nothing is saved yet: the cell asks which it is.
+    const message = cell(page, SHANTYTOWN, 2017).locator('.cell-message');
+    await expect.poll(() => message.textContent()).toContain('看起来像累计数');
+    await expect.poll(() => message.textContent()).toContain('2017年新增应为2.3');
+    expect(await cellText(page, SHANTYTOWN, 2017)).toBe('');
+    await screenshot(page, 'entry-running-totals');
+    // The evaluator corrects it to the year's own amount: saved without a question.
+    await page.keyboard.press('Escape');
+    await cell(page, SHANTYTOWN, 2017).click();
+    await page.keyboard.type('2.3\n');
+    await expect.poll(() => cellText(page, SHANTYTOWN, 2017)).toBe('2.3');
+
+    // The year header stays in view while the grid scrolls.
+    const wrap = page.locator('.entry-grid-wrap');
+    await wrap.evaluate((el) => el.scrollTo(0, 1500));
+    const header = page.locator('table.entry-grid thead th').first();
+    await expect
+      .poll(async () => {
+        const [h, w] = await Promise.all([header.boundingBox(), wrap.boundingBox()]);
+        return h && w ? Math.abs(h.y - w.y) < 2 : false;
+      })
+      .toBe(true);
+    await screenshot(page, 'entry-sticky-header');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('warns of a jump in English when the app is in English', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openEntry(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await cell(page, RETENTION, 2016).click();
+    await page.keyboard.type('70\n');
+    // 96.98 (2015) → 70 is 26.98 points: more than 10.
+    await expect
+      .poll(() => cell(page, RETENTION, 2016).locator('.cell-message').textContent())
+      .toContain('-26.98 pp from 2015 (96.98), more than 10 pp');
+    expect(session.errors).toEqual([]);
+  });
+});

@@ -11,7 +11,10 @@ import {
 import type { ObservationRow } from '../../db/database';
 import { ConflictError, type ValueConflict } from '../../db/errors';
 import type { SaveResult, ValueInput } from '../../db/values';
+import { THRESHOLDS } from '../../domain/assessment/thresholds';
 import { checkJump, previousValue } from '../../domain/observations/parse';
+import { looksLikeRunningTotals } from '../../domain/observations/running-totals';
+import { formatNumber, formatYearList } from '../../domain/wording/format';
 import {
   formatValue,
   parseValue,
@@ -51,6 +54,8 @@ export interface GridRow {
   unit: string | null;
   /** The value rule of the row's item (valueRuleFor): what a cell accepts. */
   rule: ValueRule;
+  /** A period total: its cells take yearly amounts, and running totals typed in are questioned. */
+  isCumulative?: boolean;
   /** The plan's printed baseline, when it applies to this row's region (jump checks, placeholder). */
   catalogBaseline: number | null;
   catalogBaselineRaw: string | null;
@@ -255,9 +260,38 @@ export function EntryGrid(props: Props) {
     return values;
   };
 
+  /**
+   * What to ask before saving a plausible but doubtful value: running totals typed into a period
+   * total's row (docs/data-entry.md), or a jump from the previous year. Null: nothing to ask.
+   */
   const jumpWarning = (row: GridRow, year: number, value: number, extra?: Map<number, number>) => {
-    const previous = previousValue(year, rowValues(row, extra), baseYear, row.catalogBaseline);
-    return checkJump(value, previous, row.rule)?.message ?? null;
+    const values = rowValues(row, extra);
+    if (row.isCumulative && year !== baseYear) {
+      const series = [...values.entries(), [year, value] as const].filter(([y]) => y !== baseYear);
+      const byYear = new Map(series);
+      if (looksLikeRunningTotals([...byYear.entries()])) {
+        const previous = byYear.get(year - 1);
+        const years = [...byYear.keys()].sort((a, b) => a - b);
+        return t('runningTotals', {
+          years: formatYearList(years, locale),
+          year,
+          amount: previous === undefined ? '—' : formatNumber(value - previous, 4),
+        });
+      }
+    }
+    const previous = previousValue(year, values, baseYear, row.catalogBaseline);
+    const jump = checkJump(value, previous, row.rule);
+    if (!jump) return null;
+    const vars = {
+      year: jump.previousYear,
+      previous: formatNumber(jump.previousValue, 4),
+      change: `${jump.change > 0 ? '+' : ''}${formatNumber(jump.basis === 'points' ? jump.change : jump.change * 100, 2)}`,
+      limit:
+        jump.basis === 'points'
+          ? THRESHOLDS.jumpWarningPercentagePoints
+          : THRESHOLDS.jumpWarningRelative * 100,
+    };
+    return t(jump.basis === 'points' ? 'jumpPoints' : 'jumpRelative', vars);
   };
 
   const setDraft = (key: string, draft: Draft | null) =>

@@ -2,9 +2,16 @@ import { useMemo, useState } from 'react';
 import type { RegionRow } from '../../db/database';
 import { UndoRefusedError } from '../../db/errors';
 import { planAreaOf } from '../../db/regions';
-import { planItems, type JudgedResult, type PlanItem } from '../../domain/assessment/plan';
+import {
+  planCalendar,
+  planItems,
+  type JudgedResult,
+  type PlanItem,
+} from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
+import { interpretTarget } from '../../domain/assessment/target-rule';
 import { valueRuleFor } from '../../domain/observations/value-rules';
+import { targetText } from '../../domain/wording/target';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { useObservations, useValues } from '../../shared/observations';
@@ -125,6 +132,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         regionId: region.regionId,
         unit: i.unit,
         rule: valueRuleFor(i),
+        isCumulative: i.kind === 'cumulative',
         catalogBaseline: isOwn ? (i.baseline?.value ?? null) : null,
         catalogBaselineRaw: isOwn ? (i.baseline?.raw ?? null) : null,
         group: domainNames.get(i.domain) ?? i.domain,
@@ -134,12 +142,18 @@ export default function EntryPage({ entry }: FeaturePageProps) {
             <th scope="row" className="item-name">
               {i.name}
               {i.itemType === 'textTarget' && <span className="badge">{t('textTarget')}</span>}
+              {/* A period total: each year's cell takes that year's amount, never a running total. */}
+              {i.kind === 'cumulative' && (
+                <div className="muted small cumulative-hint">{t('enterYearlyAmounts')}</div>
+              )}
             </th>
             <td className="unit">{i.unit ?? ''}</td>
             <td className="num muted" title={isOwn ? undefined : t('areaBaselineHint')}>
               {i.baseline?.raw ?? ''}
             </td>
-            <td className="num muted target-raw">{i.target?.raw ?? ''}</td>
+            <td className="num muted target-raw">
+              {targetText(i, interpretTarget(i, i.baseline?.value ?? null), planCalendar(plan))}
+            </td>
           </>
         ),
         trailing: <StatusCells plan={plan} result={results?.get(i.id)} />,
@@ -154,6 +168,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         regionId: r.regionId,
         unit: item.unit,
         rule: valueRuleFor(item),
+        isCumulative: item.kind === 'cumulative',
         catalogBaseline: isOwn ? (item.baseline?.value ?? null) : null,
         catalogBaselineRaw: isOwn ? (item.baseline?.raw ?? null) : null,
         group: null,

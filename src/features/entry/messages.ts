@@ -67,6 +67,11 @@ export const entryMessages = defineMessages(
     keyboardHelp:
       '方向键、Tab、Enter 移动；直接输入数字开始编辑，Enter 或 Tab 保存，Esc 取消；F2 修改现有值；Delete 清除；Ctrl+V 粘贴 Excel 中复制的区域；Ctrl+Z 撤销。',
     confirmJump: '再按 Enter 确认保存，或修改数值。',
+    enterYearlyAmounts: '期末累计：每年填当年新增数',
+    jumpPoints: '比{year}年（{previous}）变化{change}个百分点，超过{limit}个百分点，请核对',
+    jumpRelative: '比{year}年（{previous}）变化{change}%，超过±{limit}%，请核对',
+    runningTotals:
+      '这一行是期末累计指标，每年应填当年新增数；{years}的数值逐年递增，看起来像累计数（若是累计数，{year}年新增应为{amount}）',
     reasonTitle: '修订 {year} 年基期值',
     reasonHelp: '规划文本中的基期值为“{catalog}”，仍会保留显示。修订基期值必须说明原因。',
     reasonLabel: '修订原因',
@@ -226,6 +231,11 @@ export const entryMessages = defineMessages(
     keyboardHelp:
       'Arrows, Tab and Enter move; type a number to edit, Enter or Tab saves, Esc cancels; F2 edits the current value; Delete clears; Ctrl+V pastes a block copied from Excel; Ctrl+Z undoes.',
     confirmJump: 'Press Enter again to save anyway, or correct the value.',
+    enterYearlyAmounts: 'Period total: enter each year’s own amount',
+    jumpPoints: '{change} pp from {year} ({previous}), more than {limit} pp: please check',
+    jumpRelative: '{change}% from {year} ({previous}), more than ±{limit}%: please check',
+    runningTotals:
+      'This row is a period total: each year takes that year’s amount; {years} rise year on year like running totals (if they are, the {year} amount would be {amount})',
     reasonTitle: 'Revise the {year} baseline',
     reasonHelp:
       'The plan states “{catalog}” as baseline; it stays visible. A revision needs a reason.',
