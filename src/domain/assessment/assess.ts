@@ -173,7 +173,7 @@ function assessOutcome(f: Facts): Outcome {
     return {
       ...withReason(reason),
       status: f.mode === 'final' ? 'manual' : 'not_assessable',
-      reasons: [reason],
+      reasons: [reason, ...missingDataReasons(f)],
     };
   }
   if (item.kind === 'cumulative' && input.scope === 'subregion') {
@@ -181,7 +181,8 @@ function assessOutcome(f: Facts): Outcome {
     return {
       ...withReason(reason),
       status: f.mode === 'final' ? 'manual' : 'not_assessable',
-      reasons: [reason],
+      // The running total is still shown: say which years it leaves out.
+      reasons: [reason, ...missingDataReasons(f)],
     };
   }
   const outcome =
@@ -432,15 +433,21 @@ function assessCumulative(f: Facts, rule: NumericRule, base: Outcome): Outcome {
 
   if (isCap) {
     // The reported amounts alone exceed the cap: no later figure can undo that.
-    if (!isMet) return { ...outcome, status: 'not_achieved', reasons: [{ code: 'cap_exceeded' }] };
+    if (!isMet) {
+      return {
+        ...outcome,
+        status: 'not_achieved',
+        reasons: [{ code: 'cap_exceeded' }, ...missing],
+      };
+    }
     if (f.mode === 'midterm') return { ...outcome, status: 'on_track', reasons: missing };
-    if (isComplete) return { ...outcome, status: 'achieved', reasons: [] };
+    if (isComplete) return { ...outcome, status: 'achieved', reasons: missing };
     // As far as the reported years go, the cap holds.
     return provisionalFinal(f, outcome, projectionReachesTarget !== false, missing);
   }
 
   // A total to reach: the reported amounts are a lower bound, so reaching it is certain.
-  if (isMet) return { ...outcome, status: 'achieved', reasons: [] };
+  if (isMet) return { ...outcome, status: 'achieved', reasons: missing };
   if (f.mode === 'final') {
     if (isComplete) {
       return { ...outcome, status: 'not_achieved', reasons: strictReason ? [strictReason] : [] };
