@@ -376,42 +376,26 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                       {wording.quantity(r.cumulativeValue ?? r.latestValue, r.unit)}
                       {r.latestYear !== null && <div className="muted small">{r.latestYear}</div>}
                     </td>
-                    <td className="num">
-                      <FigureText
-                        figure={r.gap}
-                        unit={r.unit}
-                        kind={r.kind}
-                        show={(v) =>
-                          r.kind === 'cumulative'
-                            ? wording.derived(v, r.unit)
-                            : wording.difference(v, r.unit)
-                        }
-                      />
-                    </td>
-                    <td className="num">
-                      <FigureText
-                        figure={r.requiredAnnualChange}
-                        unit={r.unit}
-                        kind={r.kind}
-                        show={(v) =>
-                          r.kind === 'cumulative'
-                            ? wording.derived(v, r.unit)
-                            : wording.signedDifference(v, r.unit)
-                        }
-                      />
-                    </td>
-                    <td className="num">
-                      <FigureText
-                        figure={r.averageAnnualChange}
-                        unit={r.unit}
-                        kind={r.kind}
-                        show={(v) =>
-                          r.kind === 'cumulative'
-                            ? wording.derived(v, r.unit)
-                            : wording.signedDifference(v, r.unit)
-                        }
-                      />
-                    </td>
+                    {(['gap', 'requiredAnnualChange', 'averageAnnualChange'] as const).map(
+                      (name) => (
+                        <td key={name} className="num">
+                          <FigureText
+                            figure={r[name]}
+                            unit={r.unit}
+                            kind={r.kind}
+                            // A total's amounts are quantities; a level's changes are differences,
+                            // signed where they are a pace (需年均 / 已年均).
+                            show={(v) =>
+                              r.kind === 'cumulative'
+                                ? wording.derived(v, r.unit)
+                                : name === 'gap'
+                                  ? wording.difference(v, r.unit)
+                                  : wording.signedDifference(v, r.unit)
+                            }
+                          />
+                        </td>
+                      ),
+                    )}
                     <td className="num">
                       <FigureText
                         figure={r.projectedValue}

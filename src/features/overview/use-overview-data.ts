@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import type { ObservationRow, RegionRow } from '../../db/database';
-import type { AssessmentMode, JudgedResult, RegionRole, ValueIndex } from '../../domain/assessment';
+import type { RegionRow } from '../../db/database';
 import type { OverviewItem } from '../../domain/charts';
 import type { Plan } from '../../domain/catalog/schema';
-import { usePlanResults } from '../../shared/plan-results';
+import { usePlanResults, type PlanResults } from '../../shared/plan-results';
 import { useSearchParams, type SetSearch } from '../../shared/address';
 import type { OverviewView } from '../../shared/search';
 
@@ -37,20 +36,9 @@ export function useOverviewParams(): [OverviewParams, SetSearch] {
   ];
 }
 
-export interface PlanAssessment {
-  regions: RegionRow[];
-  region: RegionRow | undefined;
-  role: RegionRole;
-  rows: ObservationRow[];
-  values: ValueIndex;
-  year: number;
-  /** 终期评估 in the plan's end year, else 中期评估: follows the year (docs/methodology.md §4). */
-  mode: AssessmentMode;
-  results: JudgedResult[];
+export interface PlanAssessment extends PlanResults {
   /** The results as the overview shapes them: the status shown is the judged one. */
   items: OverviewItem[];
-  isLoading: boolean;
-  error: unknown;
 }
 
 /** The chosen plan's judged results for the chosen region and year (the app's one path). */
