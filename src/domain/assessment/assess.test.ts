@@ -521,6 +521,26 @@ describe('counties and districts (subregions)', () => {
     expect(r.cumulativeValue).toBe(3);
     expect(run(newJobs, { 2016: 1 }, 2020, 'subregion').status).toBe('manual');
   });
+
+  it('are not held to a level the plan sets for the whole area, but are to a rate', () => {
+    // 达州2017 面向群众免费低收费开放人数不低于67万人次 (001, 群众体育): the city's total, a level.
+    const visits: AssessableItem = {
+      id: 'tt.sports-venue-visits',
+      name: '面向群众免费低收费开放人数',
+      unit: '万人次',
+      direction: 'up',
+      kind: 'level',
+      baseline: null,
+      target: q('不低于67万人次', 67, '>='),
+    };
+    const county = run(visits, { 2015: 5, 2016: 6, 2017: 8, 2018: 9 }, 2018, 'subregion');
+    expect(county.status).toBe('not_assessable');
+    expect(codes(county)).toEqual(['subregion_total']);
+    // The same figure for the whole city is judged against 67.
+    expect(run(visits, { 2015: 50, 2018: 70 }, 2018).status).toBe('achieved');
+    // A rate applies to every county as printed: 每千人口床位数 above stays assessed.
+    expect(run(beds, { 2015: 3.9, 2018: 5 }, 2018, 'subregion').status).toBe('on_track');
+  });
 });
 
 describe('per-year and approximate targets', () => {

@@ -1,4 +1,5 @@
 import { displayUnitOf } from '../wording/units';
+import { isSizeIndependent } from './scale';
 import { isClose } from './numbers';
 import { interpretTarget, satisfies } from './target-rule';
 import { THRESHOLDS } from './thresholds';
@@ -124,6 +125,11 @@ export function assessIndicator(input: AssessmentInput): AssessmentResult {
   };
 }
 
+/** A standard set per institution or place (每个乡镇一所, 每生每年600元) applies to each county. */
+function hasOwnTarget(item: AssessableItem): boolean {
+  return item.per !== undefined;
+}
+
 function isApproximate(item: AssessableItem): boolean {
   return item.isApproximate ?? /左右|约/.test(item.target?.raw ?? '');
 }
@@ -176,7 +182,10 @@ function assessOutcome(f: Facts): Outcome {
       reasons: [reason, ...missingDataReasons(f)],
     };
   }
-  if (item.kind === 'cumulative' && input.scope === 'subregion') {
+  // A county is not held to a total set for the whole area: a period total (新增城镇就业17万人),
+  // or a level that grows with the area (公共图书馆年流通人次200万人次). Rates and per-capita
+  // figures apply to every county as printed.
+  if (input.scope === 'subregion' && !isSizeIndependent(item) && !hasOwnTarget(item)) {
     const reason: Reason = { code: 'subregion_total' };
     return {
       ...withReason(reason),

@@ -18,6 +18,10 @@ export interface AssessableItem {
   isPerYear?: boolean;
   /** The target says 左右 or 约. Default: read from the printed target. */
   isApproximate?: boolean;
+  /** The basis a standard is set per (每个乡镇, 每生每年): it then applies to each county too. */
+  per?: string;
+  /** The shared measure across plans, if any. */
+  concept?: string;
 }
 
 /** The plan's calendar: base year 2015, period 2016–2020 in every plan here. */

@@ -1,3 +1,4 @@
+import { isSizeIndependent } from '../assessment/scale';
 import {
   catalogRegionRole,
   indexValues,
@@ -11,7 +12,6 @@ import { BEHIND_STATUSES, mostLagging, type LaggingRow } from '../charts/overvie
 import { compareRegions, type RegionComparison } from '../charts/region-bars';
 import { regionStatusRows, type RegionStatusRow } from '../charts/region-status';
 import type { Plan } from '../catalog/schema';
-import { valueRuleFor } from '../observations/value-rules';
 import { planItem } from '../wording/records';
 import type { ReportInput, ReportObservation, ReportRegion } from './model';
 
@@ -59,25 +59,8 @@ export interface EqualizationRow {
 
 const ON_TRACK: ReadonlySet<StatusCode> = new Set(['on_track', 'achieved', 'likely_achieved']);
 
-/**
- * Whether an item's figures can be compared across counties: rates, shares, ratios and
- * per-capita figures (每千人口床位数, 每万人拥有公共文化设施面积, 人均预期寿命). Totals (persons,
- * households, visits, beds in a county) grow with a county's size, so their spread says nothing
- * about equalization; running totals are left out for the same reason.
- */
-export function isComparableAcrossRegions(item: {
-  name: string;
-  unit: string | null;
-  kind: 'level' | 'cumulative';
-}): boolean {
-  if (item.kind !== 'level') return false;
-  // Rates, ratios and ages by their value rule (the same as the entry grid's).
-  if (valueRuleFor(item).kind !== 'count') return true;
-  const unit = item.unit ?? '';
-  if (unit === '岁') return true;
-  if (unit.includes('/') && !unit.endsWith('/年')) return true;
-  return /^每|人均|每千|每万/.test(item.name);
-}
+/** See isSizeIndependent (src/domain/assessment/scale.ts): the engine's rule for counties. */
+export const isComparableAcrossRegions = isSizeIndependent;
 
 export function analyseReport(input: ReportInput): ReportAnalysis {
   const { plan, asOfYear } = input;

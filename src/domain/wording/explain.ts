@@ -53,8 +53,8 @@ export function reasonText(
       return say('没有数值型目标，需评估人员人工评定', 'no numeric target: an evaluator judges it');
     case 'subregion_total':
       return say(
-        '期末累计目标是全域合计，未分解到各区县，不能直接比较',
-        'the period total is for the whole area and is not split among counties, so it cannot be compared',
+        '规划目标是全域总量，未分解到各区县，不能直接比较',
+        'the target is a total for the whole area, not split among counties, so it cannot be compared',
       );
     case 'zero_total':
       return say(

@@ -119,7 +119,7 @@ export const overviewMessages = defineMessages(
     regionsCaption:
       '不含{area}（全市/全区合计）。标“▼ 未达目标”的区县低于规划目标；虚线为规划目标。',
     regionsCumulativeNote:
-      '累计指标的规划目标是全域合计，各区县的累计值不与之比较，只比较彼此高低。',
+      '总量指标（期末累计和全域总量）的规划目标是全域的，各区县的数值不与之比较，只比较彼此高低。',
     belowTarget: '▼ 未达目标',
     meetsTarget: '达到目标',
     noTargetCompare: '不比较',
@@ -276,7 +276,7 @@ export const overviewMessages = defineMessages(
     regionsCaption:
       'Without {area} (the whole area). Regions marked "▼ below target" miss the plan target; the dashed line is the target.',
     regionsCumulativeNote:
-      'The target of a cumulative item is a total for the whole area: regions are compared with each other, not with it.',
+      'The target of a total (a period total or an amount for the whole area) is the whole area’s: regions are compared with each other, not with it.',
     belowTarget: '▼ below target',
     meetsTarget: 'meets target',
     noTargetCompare: 'not compared',

@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { interpretTarget } from '../../domain/assessment/target-rule';
+import { isSizeIndependent } from '../../domain/assessment/scale';
 import { displayUnitOf, formatNumber, targetText as printedTarget } from '../../domain/wording';
 import { regionRole } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
@@ -53,8 +54,11 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     .map((r) => ({ regionId: r.regionId, name: r.name }));
   const year = assessment.year;
   const rule = interpretTarget(item, item.baseline?.value ?? null);
+  // A total (a period total, or a level that grows with the area) is the whole area's target:
+  // counties are compared with each other, not with it (the engine's rule for counties).
+  const isAreaTotal = !isSizeIndependent(item);
   const target =
-    rule.type === 'reach' || rule.type === 'hold' || rule.type === 'compare'
+    !isAreaTotal && (rule.type === 'reach' || rule.type === 'hold' || rule.type === 'compare')
       ? { value: rule.value, comparator: rule.comparator }
       : null;
   const comparison = compareRegions({
@@ -155,7 +159,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
             caption={
               <>
                 {t('regionsCaption', { area: area?.name ?? plan.region })}
-                {item.kind === 'cumulative' && ` ${t('regionsCumulativeNote')}`}
+                {isAreaTotal && ` ${t('regionsCumulativeNote')}`}
                 {isAxisCut && ` ${t('axisNotFromZero')}`}
               </>
             }

@@ -1,0 +1,28 @@
+import { valueRuleFor } from '../observations/value-rules';
+
+/**
+ * Whether an item's figure is a level that does not grow with the size of the area: a rate,
+ * share, ratio, age or per-capita figure (每千人口床位数, 每万人拥有公共文化设施面积, 人均预期寿命).
+ * Such a figure of a county can be compared with the plan's target and with other counties. A
+ * total (persons, visits, households, the 公共图书馆年流通人次 of the whole city) grows with the
+ * area: the plan's target is the whole area's, not a county's, and counties' totals say nothing
+ * about equalization. Running totals (cumulative items) are totals too.
+ *
+ * @example isSizeIndependent({ name: '每千人口床位数', unit: '张', kind: 'level' }) → true
+ * @example isSizeIndependent({ name: '公共图书馆年流通人次', unit: '万人次', kind: 'level' }) → false
+ */
+export function isSizeIndependent(item: {
+  name: string;
+  unit: string | null;
+  kind: 'level' | 'cumulative';
+  concept?: string;
+}): boolean {
+  if (item.kind !== 'level') return false;
+  // Rates, ratios and ages by their value rule (the same as the entry grid's).
+  if (valueRuleFor(item).kind !== 'count') return true;
+  const unit = item.unit ?? '';
+  if (unit === '岁') return true;
+  // Per-something units (名/万人, 元/生·年) are rates; "…/年" is an amount a year, a total.
+  if (unit.includes('/') && !unit.endsWith('/年')) return true;
+  return /^每|人均|每千|每万/.test(item.name);
+}
