@@ -7,6 +7,7 @@ import type {
   PlanCalendar,
   StatusCode,
 } from './types';
+import { FINAL_ONLY_STATUSES, MIDTERM_ONLY_STATUSES } from './types';
 
 export type PlanItem =
   (Indicator & { itemType: 'indicator' }) | (TextTarget & { itemType: 'textTarget' });
@@ -129,7 +130,8 @@ export interface JudgedResult extends PlanItemResult {
  * Lays evaluators' judgements over computed results (docs/methodology.md §4):
  * - a judgement for the as-of year applies;
  * - otherwise, for an item the engine cannot judge (`manual`), the latest earlier judgement is
- *   carried over and marked, pending the evaluator's confirmation for this year;
+ *   carried over and marked, pending the evaluator's confirmation for this year, when its status
+ *   belongs to this year's mode (a mid-term 符合进度 is not carried into the final assessment);
  * - an earlier override of a computed status is not applied, only shown.
  * The computed status stays visible next to the evaluator's in every case.
  */
@@ -150,7 +152,10 @@ export function applyJudgements(
   return results.map((r) => {
     const own = current.get(r.id) ?? null;
     const previous = own ? null : (earlier.get(r.id) ?? null);
-    const isCarried = previous !== null && r.status === 'manual';
+    // A mid-term status (符合进度) says nothing about the final assessment, and a final one
+    // (未实现) nothing about a mid-term year: such a judgement is shown as earlier, not carried.
+    const isCarried =
+      previous !== null && r.status === 'manual' && isStatusOfMode(previous.status, r.mode);
     const judgement = own ?? (isCarried ? previous : null);
     return {
       ...r,
@@ -174,4 +179,9 @@ export function planAreaRegionId(plan: Plan): string {
 /** The role of a region in a plan read from the catalog alone (the CLI, other plans). */
 export function catalogRegionRole(plan: Plan, regionId: string): RegionRole {
   return planAreaRegionId(plan) === regionId ? 'plan-area' : 'subregion';
+}
+
+/** Whether a status can be given in a mode (docs/methodology.md, rule 4). */
+export function isStatusOfMode(status: StatusCode, mode: AssessmentMode): boolean {
+  return mode === 'final' ? !MIDTERM_ONLY_STATUSES.has(status) : !FINAL_ONLY_STATUSES.has(status);
 }
