@@ -348,6 +348,25 @@ describe('rule 3: a final verdict rests on target-year data, else it is provisio
   });
 });
 
+describe('rule 3: no final verdict from data more than three years old', () => {
+  it('达州 每千人口床位数 with only a 2016 value: 无法计算 (数据过旧), not 预计实现', () => {
+    const r = run(beds, { 2016: 5.8 }, 2020);
+    expect(r.status).toBe('not_assessable');
+    expect(r.isProvisional).toBe(false);
+    expect(r.reasons[0]).toEqual({ code: 'data_too_old', dataYear: 2016, targetYear: 2020 });
+  });
+
+  it('新增城镇就业人数 with only 2016 reported: no projection of a total from one year', () => {
+    const r = run(newJobs, { 2016: 3.5 }, 2020);
+    expect(r.status).toBe('not_assessable');
+    expect(r.reasons[0]).toEqual({ code: 'data_too_old', dataYear: 2016, targetYear: 2020 });
+  });
+
+  it('a total already reached stays 已实现 however old the data', () => {
+    expect(run(newJobs, { 2016: 18 }, 2020).status).toBe('achieved');
+  });
+});
+
 describe('rule 4: the mode follows the year; each item takes its own target year', () => {
   it('is 中期 before the target year and 终期 from it on', () => {
     expect(run(beds, { 2019: 5 }, 2019).mode).toBe('midterm');

@@ -327,6 +327,8 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
         reasons: [...own, ...missingDataReasons(f)],
       };
     }
+    const tooOld = dataTooOld(f, [...own, ...missingDataReasons(f)]);
+    if (tooOld) return { ...outcome, ...tooOld };
     // No target-year figure: a provisional verdict from the trend, else from the latest value.
     const basis = projected === null ? 'latest' : 'trend';
     const isLikely = basis === 'trend' ? projectionReachesTarget === true : isMet;
@@ -470,12 +472,44 @@ function assessCumulative(f: Facts, rule: NumericRule, base: Outcome): Outcome {
   return { ...outcome, status, isProvisional: status === 'lagging' && hasGaps, reasons: missing };
 }
 
+/**
+ * No final verdict, not even a provisional one, from data more than
+ * THRESHOLDS.maxYearsProjected years older than the target year.
+ */
+function dataTooOld(
+  f: Facts,
+  others: Reason[],
+): Pick<
+  Outcome,
+  | 'status'
+  | 'reasons'
+  | 'isProvisional'
+  | 'projectedValue'
+  | 'requiredAnnualChange'
+  | 'projectionReachesTarget'
+> | null {
+  const dataYear = f.latestYear as number;
+  if (f.targetYear - dataYear <= THRESHOLDS.maxYearsProjected) return null;
+  const reason: Reason = { code: 'data_too_old', dataYear, targetYear: f.targetYear };
+  return {
+    status: 'not_assessable',
+    isProvisional: false,
+    reasons: [reason, ...others],
+    // Nothing is projected or asked of the years left from data this old.
+    projectedValue: noFigure(reason),
+    requiredAnnualChange: noFigure(reason),
+    projectionReachesTarget: null,
+  };
+}
+
 function provisionalFinal(
   f: Facts,
   outcome: Outcome,
   isLikely: boolean,
   missing: Reason[],
 ): Outcome {
+  const tooOld = dataTooOld(f, missing);
+  if (tooOld) return { ...outcome, ...tooOld };
   return {
     ...outcome,
     status: isLikely ? 'likely_achieved' : 'likely_not_achieved',

@@ -20,6 +20,12 @@ export const THRESHOLDS = {
    * than this share of the previous value (e.g. 0.5 = ±50%) …
    */
   jumpWarningRelative: 0.5,
+  /**
+   * A final assessment without target-year data gives a provisional verdict (预计实现 /
+   * 预计难以实现) only from data at most this many years older than the target year: 2017 data
+   * for 2020, not 2016 data. Older data give 无法计算 (数据过旧).
+   */
+  maxYearsProjected: 3,
   /** … and, for percentage units, by more than this many percentage points. */
   jumpWarningPercentagePoints: 10,
 } as const;

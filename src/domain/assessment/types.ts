@@ -145,6 +145,12 @@ export type Reason =
       years: number[];
       basis: 'trend' | 'latest';
     }
+  /**
+   * A final assessment whose latest data are too old to project from (more than
+   * THRESHOLDS.maxYearsProjected years before the target year): no verdict, not even a
+   * provisional one.
+   */
+  | { code: 'data_too_old'; dataYear: number; targetYear: number }
   /** A cumulative cap (a total not to exceed) is already exceeded: it cannot be met any more. */
   | { code: 'cap_exceeded' }
   /** A target written as approximate (4%左右, 约90%): judged strictly against its number. */

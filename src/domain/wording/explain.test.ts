@@ -129,6 +129,15 @@ describe('sentences for the final assessment', () => {
   });
 });
 
+describe('a final assessment on data too old to project from', () => {
+  it('每千人口床位数 with only 2016 (4.5) as of 2020: no verdict, no pace, no projection', () => {
+    expect(sentence('dazhou', BEDS, { 2016: 4.5 }, 2020)).toBe(
+      '2016年实际值4.5张，基期值4.31张，2020年目标值5.70张；最新数据为2016年，距目标年（2020年）' +
+        '超过3年，数据过旧，不作终期判断；目标尚未达到。',
+    );
+  });
+});
+
 describe('targets as the plans print them', () => {
   const target = (planId: string, itemId: string, locale?: Locale) => {
     const p = plan(planId);

@@ -1,4 +1,5 @@
 import type { AssessmentResult, Figure, Reason } from '../assessment/types';
+import { THRESHOLDS } from '../assessment/thresholds';
 import {
   DIGITS,
   formatDifference,
@@ -117,6 +118,11 @@ export function reasonText(
       return say(
         `缺少${formatYearList(reason.years)}数据，终期结论为预计（依据${reason.dataYear}年数据${reason.basis === 'trend' ? '及趋势' : ''}）`,
         `no data for ${formatYearList(reason.years, 'en')}: the final verdict is provisional (on ${reason.dataYear} data${reason.basis === 'trend' ? ' and the trend' : ''})`,
+      );
+    case 'data_too_old':
+      return say(
+        `最新数据为${reason.dataYear}年，距目标年（${reason.targetYear}年）超过${THRESHOLDS.maxYearsProjected}年，数据过旧，不作终期判断`,
+        `the latest data are for ${reason.dataYear}, more than ${THRESHOLDS.maxYearsProjected} years before the target year ${reason.targetYear}: too old for a final verdict`,
       );
     case 'cap_exceeded':
       return say(
@@ -367,7 +373,9 @@ export function explainResult(
     r.status === 'lagging' ||
     r.status === 'regressing' ||
     r.status === 'likely_not_achieved' ||
-    (r.status === 'not_assessable' && !reasons.has('subregion_total'));
+    (r.status === 'not_assessable' &&
+      !reasons.has('subregion_total') &&
+      !reasons.has('data_too_old'));
   if (needsPace && r.gap.value !== null && r.gap.value > 0) {
     let pace = isCumulative
       ? say(`距目标还差${d(r.gap.value)}`, `${d(r.gap.value)} short of the target`)
