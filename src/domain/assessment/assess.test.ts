@@ -580,6 +580,24 @@ describe('per-year and approximate targets', () => {
     expect(codes(r)).toContain('approximate_target');
   });
 
+  it('treat an annual capacity (人次/年) as a level that grows toward its target', () => {
+    // 达州 残疾人托养机构服务能力（人次/年） 100 → 200 (000, indicator table): 140 in 2018 is
+    // P = 40/100 = 40% < τ 60%, and 30 a year is needed; not a figure met or missed each year.
+    const capacity: AssessableItem = {
+      id: 'disability.care-capacity',
+      name: '残疾人托养机构服务能力',
+      unit: '人次/年',
+      direction: 'up',
+      kind: 'level',
+      baseline: q('100', 100),
+      target: q('200', 200),
+    };
+    const r = run(capacity, { 2016: 120, 2017: 130, 2018: 140 }, 2018);
+    expect(value(r.progress)).toBeCloseTo(0.4, 10);
+    expect(r.status).toBe('lagging');
+    expect(value(r.requiredAnnualChange)).toBeCloseTo(30, 10);
+  });
+
   it('make no projection once the target year is reported', () => {
     const r = run(beds, { 2019: 5.5, 2020: 5.6 }, 2020);
     expect(reasonOf(r.projectedValue)).toBe('target_year_reported');

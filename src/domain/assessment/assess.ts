@@ -1,5 +1,5 @@
 import { displayUnitOf } from '../wording/units';
-import { isSizeIndependent } from './scale';
+import { isPerYearFigure, isSizeIndependent } from './scale';
 import { isClose } from './numbers';
 import { interpretTarget, satisfies } from './target-rule';
 import { THRESHOLDS } from './thresholds';
@@ -247,8 +247,8 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
     ? { code: 'strict_at_target', comparator: strictAt, target: T }
     : null;
   const yearsLeft = f.targetYear - latestYear;
-  // A target per year (城市低保标准年均增长4%, 每年建成5个: unit "…/年") is met or not each year.
-  const isPerYearFigure = item.isPerYear ?? item.unit?.endsWith('/年') ?? false;
+  // A target per year (城市低保标准年均增长4%, 每年建成5个) is met or not each year.
+  const isPerYearTarget = isPerYearFigure(item);
 
   const gap: Figure = isMet
     ? figure(0)
@@ -259,7 +259,7 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
     ? figure(0)
     : strictReason
       ? noFigure(strictReason)
-      : isPerYearFigure
+      : isPerYearTarget
         ? noFigure({ code: 'per_year_figure' })
         : yearsLeft <= 0
           ? noFigure({ code: 'target_year_reached', targetYear: f.targetYear })
@@ -267,7 +267,7 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
   const averageAnnualChange: Figure =
     B === null
       ? noFigure({ code: 'no_baseline' })
-      : isPerYearFigure
+      : isPerYearTarget
         ? noFigure({ code: 'per_year_figure' })
         : figure((y - B) / (latestYear - calendar.baseYear));
 

@@ -26,3 +26,18 @@ export function isSizeIndependent(item: {
   if (unit.includes('/') && !unit.endsWith('/年')) return true;
   return /^每|人均|每千|每万/.test(item.name);
 }
+
+/**
+ * Whether a target is an amount or rate for each year, met or missed year by year (大连
+ * 城市低保标准年平均增长4%左右 in %/年, 每年建成示范体育健身公园5个): no pace toward it, no projection.
+ * An annual capacity that grows toward its target (达州 残疾人托养机构服务能力 100 → 200 人次/年)
+ * is a level like any other, although its unit ends in /年.
+ */
+export function isPerYearFigure(item: {
+  name: string;
+  unit: string | null;
+  isPerYear?: boolean;
+}): boolean {
+  if (item.isPerYear !== undefined) return item.isPerYear;
+  return item.unit === '%/年' || /^每年|年平均|年均/.test(item.name);
+}
