@@ -447,6 +447,9 @@ describe('targets that need judgement', () => {
     const unchanged = run(preschool, { 2018: 99 }, 2018);
     expect(unchanged.status).toBe('lagging');
     expect(reasonOf(unchanged.progress)).toBe('zero_distance');
+    // At 99 the distance to ">99" is no number (not 0): the gap and pace say why instead.
+    expect(reasonOf(unchanged.gap)).toBe('zero_distance');
+    expect(reasonOf(unchanged.requiredAnnualChange)).toBe('zero_distance');
     expect(run(preschool, { 2018: 99.2 }, 2018).status).toBe('achieved');
     expect(run(preschool, { 2018: 98.5 }, 2018).status).toBe('regressing');
   });

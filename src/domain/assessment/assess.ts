@@ -250,15 +250,21 @@ function assessLevel(f: Facts, rule: NumericRule, base: Outcome): Outcome {
   // A target per year (城市低保标准年均增长4%, 每年建成5个) is met or not each year.
   const isPerYearTarget = isPerYearFigure(item);
 
+  // At the baseline of a ">99 from 99" target, the distance left is no number (not 0).
+  const unmeasured: Reason | null =
+    strictReason ??
+    (isZeroDistance && !isMet && isClose(y, T)
+      ? { code: 'zero_distance', comparator: rule.comparator === '<' ? '<' : '>', target: T }
+      : null);
   const gap: Figure = isMet
     ? figure(0)
-    : strictReason
-      ? noFigure(strictReason)
+    : unmeasured
+      ? noFigure(unmeasured)
       : figure(Math.abs(T - y));
   const requiredAnnualChange: Figure = isMet
     ? figure(0)
-    : strictReason
-      ? noFigure(strictReason)
+    : unmeasured
+      ? noFigure(unmeasured)
       : isPerYearTarget
         ? noFigure({ code: 'per_year_figure' })
         : yearsLeft <= 0

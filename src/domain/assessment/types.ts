@@ -14,7 +14,7 @@ export interface AssessableItem {
   totalFrom?: 'target' | 'change';
   /** The year the target applies to; defaults to the plan's end year. */
   year?: number;
-  /** A figure for each year (每年…, 年均…): met or missed each year. Default: unit "…/年". */
+  /** A figure for each year (每年…, 年均…): met or missed each year. Default: isPerYearFigure. */
   isPerYear?: boolean;
   /** The target says 左右 or 约. Default: read from the printed target. */
   isApproximate?: boolean;

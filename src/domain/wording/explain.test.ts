@@ -129,6 +129,35 @@ describe('sentences for the final assessment', () => {
   });
 });
 
+describe('ceilings, floors and no movement said as a report says them (周村)', () => {
+  it('孕产妇死亡率 0 → 3 at 5: the ceiling is exceeded by 2, not "short of" it', () => {
+    // Hold target (baseline 0 meets ≤ 3). 5 − 3 = 2 above; (3 − 5)/2 = −1 a year; 5/3 = 1.67.
+    expect(
+      sentence('zhoucun', 'health.maternal-mortality', { 2016: 1, 2017: 4, 2018: 5 }, 2018),
+    ).toBe(
+      '2018年实际值5/10万，基期值0/10万，2020年目标值3/10万；基期值已达到目标，目标视为保持（底线）目标；' +
+        '较基期提高5/10万，与目标方向相反，属逆向变化；超出目标上限2/10万，需年均下降1/10万' +
+        '（此前年均提高1.67/10万）；按趋势推算2020年约为8.8/10万，难以实现目标。',
+    );
+  });
+
+  it('国民综合阅读率 unchanged at 70: 尚无进展 and 此前无变化, not 0.0% and 年均无变化', () => {
+    // P = 0/20 = 0; gap 20; 20/2 = 10 a year.
+    expect(
+      sentence('zhoucun', 'culture-sports.reading-rate', { 2016: 70, 2017: 70, 2018: 70 }, 2018),
+    ).toBe(
+      '2018年实际值70%，基期值70%，2020年目标值90%；较基期尚无进展（完成进度0%），低于时间进度60.0%，' +
+        '进度滞后；距目标还差20个百分点，需年均提高10个百分点（此前无变化）；按趋势推算2020年约为70%，' +
+        '难以实现目标。',
+    );
+    expect(
+      sentence('zhoucun', 'culture-sports.reading-rate', { 2016: 70, 2017: 70, 2018: 70 }, 2018, {
+        locale: 'en',
+      }),
+    ).toContain('needs a rise of 10 pp a year (no change so far)');
+  });
+});
+
 describe('a final assessment on data too old to project from', () => {
   it('每千人口床位数 with only 2016 (4.5) as of 2020: no verdict, no pace, no projection', () => {
     expect(sentence('dazhou', BEDS, { 2016: 4.5 }, 2020)).toBe(

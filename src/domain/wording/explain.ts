@@ -1,4 +1,5 @@
 import type { AssessmentResult, Figure, Reason } from '../assessment/types';
+import { isClose } from '../assessment/numbers';
 import { THRESHOLDS } from '../assessment/thresholds';
 import {
   DIGITS,
@@ -223,8 +224,13 @@ export function explainResult(
   // 3. The verdict.
   const P = r.progress.value;
   const tau = formatPercent(r.timeProgress);
+  // Nothing moved since the baseline: said in words, not as "完成进度0.0%".
   const progressClause =
-    P === null ? null : say(`完成进度${formatPercent(P)}`, `completion ${formatPercent(P)}`);
+    P === null
+      ? null
+      : isClose(P, 0)
+        ? say('较基期尚无进展（完成进度0%）', 'no progress since the baseline (completion 0%)')
+        : say(`完成进度${formatPercent(P)}`, `completion ${formatPercent(P)}`);
   switch (r.status) {
     case 'achieved': {
       const exceeded = P !== null && P > 1 && r.targetRule.type !== 'hold';
@@ -278,8 +284,8 @@ export function explainResult(
       } else {
         parts.push(
           say(
-            `完成进度${formatPercent(P)}，低于时间进度${tau}，进度滞后`,
-            `completion ${formatPercent(P)}, below time progress ${tau}: lagging`,
+            `${progressClause}，低于时间进度${tau}，进度滞后`,
+            `${progressClause}, below time progress ${tau}: lagging`,
           ),
         );
       }
@@ -377,12 +383,18 @@ export function explainResult(
       !reasons.has('subregion_total') &&
       !reasons.has('data_too_old'));
   if (needsPace && r.gap.value !== null && r.gap.value > 0) {
-    let pace = isCumulative
-      ? say(`距目标还差${d(r.gap.value)}`, `${d(r.gap.value)} short of the target`)
-      : say(
-          `距目标还差${formatDifference(r.gap.value, unit, locale)}`,
-          `${formatDifference(r.gap.value, unit, locale)} from the target`,
-        );
+    const gapText = isCumulative ? d(r.gap.value) : formatDifference(r.gap.value, unit, locale);
+    // A ceiling or floor to keep (孕产妇死亡率 0 → 3) is exceeded or undercut, not "short of".
+    const hold = r.targetRule.type === 'hold' ? r.targetRule.comparator : null;
+    const isCeiling = hold === '<=' || hold === '<';
+    const isFloor = hold === '>=' || hold === '>';
+    let pace = isCeiling
+      ? say(`超出目标上限${gapText}`, `${gapText} above the ceiling`)
+      : isFloor
+        ? say(`低于目标下限${gapText}`, `${gapText} below the floor`)
+        : isCumulative
+          ? say(`距目标还差${gapText}`, `${gapText} short of the target`)
+          : say(`距目标还差${gapText}`, `${gapText} from the target`);
     const required = r.requiredAnnualChange.value;
     if (required !== null) {
       const average = r.averageAnnualChange.value;
@@ -392,9 +404,18 @@ export function explainResult(
           `; ${d(required)} a year needed from now${average !== null ? ` (so far ${d(average)} a year)` : ''}`,
         );
       } else {
+        const before =
+          average === null
+            ? ''
+            : isClose(average, 0)
+              ? say('（此前无变化）', ' (no change so far)')
+              : say(
+                  `（此前年均${changeText(average, unit)}）`,
+                  ` (so far ${changeText(average, unit, 'en')} a year)`,
+                );
         pace += say(
-          `，需年均${changeText(required, unit)}${average !== null ? `（此前年均${changeText(average, unit)}）` : ''}`,
-          `; needs ${changeText(required, unit, 'en')} a year${average !== null ? ` (so far ${changeText(average, unit, 'en')} a year)` : ''}`,
+          `，需年均${changeText(required, unit)}${before}`,
+          `; needs ${changeText(required, unit, 'en')} a year${before}`,
         );
       }
     }
