@@ -221,7 +221,12 @@ describe('the mid-term report of 达州市 as of 2018', () => {
     expect(lines).toContain(
       '农村危房改造：五年累计增加栏为10.3，但2020年值11.6减2015年值1.5为10.1；按表录入10.3。',
     );
-    expect(lines.filter((l) => l.startsWith('规划文本：'))).toHaveLength(dazhou.dataIssues.length);
+    // The cataloguer's notes on the source file (no title page, footnote marks lost, empty
+    // lines) are not the plan's figures: a report leaves them out.
+    expect(dazhou.dataIssues.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('规划文本：'))).toEqual([]);
+    expect(lines.filter((l) => /转换|乱码|空行|第\d+行/.test(l))).toEqual([]);
+    expect(lines).toContain('（四）规划文本中的不一致');
     expect(lines).toContain(
       '群众综合阅读率：评定为符合进度（计算结果为无数据），理由：市文广旅局抽样调查2018年为85%' +
         '（评定人：王评估，2019年3月1日）。',

@@ -563,11 +563,16 @@ function dataNotesSection(a: ReportAnalysis, input: ReportInput): ReportSection 
     .filter((x): x is string => x !== null);
   if (targets.length > 0) parts.push({ title: '目标值', lines: targets });
 
-  const issues = plan.dataIssues.map((d) => `规划文本：${d.summary}`);
+  // The plan's own inconsistencies (a five-year change that does not add up, a target printed
+  // twice with two figures) bear on the figures; the cataloguer's notes on the source file (no
+  // title page, lines lost in conversion) do not, and stay in the catalog.
+  const issues: string[] = [];
   for (const r of a.results) {
-    for (const d of planItem(plan, r.id)?.dataIssues ?? []) issues.push(`${r.name}：${d.summary}`);
+    for (const d of planItem(plan, r.id)?.dataIssues ?? []) {
+      if (isAboutFigures(d.summary)) issues.push(`${r.name}：${d.summary}`);
+    }
   }
-  if (issues.length > 0) parts.push({ title: '规划文本的数据问题', lines: issues });
+  if (issues.length > 0) parts.push({ title: '规划文本中的不一致', lines: issues });
 
   const judgements = a.results.map(judgementLine).filter((x): x is string => x !== null);
   if (judgements.length > 0) parts.push({ title: '人工评定', lines: judgements });
@@ -582,6 +587,11 @@ function dataNotesSection(a: ReportAnalysis, input: ReportInput): ReportSection 
       for (const line of p.lines) blocks.push({ type: 'paragraph', text: line });
     });
   return { id: 'data-notes', heading: '数据说明', blocks };
+}
+
+/** A data issue about the plan's figures, not about the conversion or layout of its file. */
+function isAboutFigures(summary: string): boolean {
+  return !/转换|乱码|空行|第\d+行|表头|种子/.test(summary);
 }
 
 // ——— 附表 ———
