@@ -34,16 +34,20 @@ export function useWording() {
       locale,
       quantity: (value: number | null | undefined, unit: string | null, digits?: number) =>
         value === null || value === undefined ? DASH : formatQuantity(value, unit, locale, digits),
-      derived: (value: number | null | undefined, unit: string | null) =>
+      derived: (value: number | null | undefined, unit: string | null, digits?: number) =>
         value === null || value === undefined
           ? DASH
-          : formatQuantity(value, unit, locale, DIGITS.derived),
+          : formatQuantity(value, unit, locale, digits ?? DIGITS.derived),
       percent: (ratio: number | null | undefined) =>
         ratio === null || ratio === undefined ? DASH : formatPercent(ratio),
-      difference: (value: number | null | undefined, unit: string | null) =>
-        value === null || value === undefined ? DASH : formatDifference(value, unit, locale),
-      signedDifference: (value: number | null | undefined, unit: string | null) =>
-        value === null || value === undefined ? DASH : formatSignedDifference(value, unit, locale),
+      difference: (value: number | null | undefined, unit: string | null, digits?: number) =>
+        value === null || value === undefined
+          ? DASH
+          : formatDifference(value, unit, locale, digits),
+      signedDifference: (value: number | null | undefined, unit: string | null, digits?: number) =>
+        value === null || value === undefined
+          ? DASH
+          : formatSignedDifference(value, unit, locale, digits),
       unit: (unit: string | null) => unitLabel(unit, locale),
       /** A moment in local time, as Excel reads a date: "2018-03-01 08:00:00". */
       dateTime: (iso: string) => formatDateTime(iso, locale),

@@ -11,6 +11,7 @@ const base: Omit<OverviewItem, 'id' | 'status' | 'progress'> = {
   name: '',
   domain: 'health',
   unit: '%',
+  kind: 'level',
   timeProgress: 0.6,
   targetYear: 2020,
   latestYear: 2018,

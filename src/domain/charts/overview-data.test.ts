@@ -18,6 +18,7 @@ function item(overrides: Partial<OverviewItem> & Pick<OverviewItem, 'id'>): Over
     name: overrides.id,
     domain: 'health',
     unit: '%',
+    kind: 'level',
     status: 'on_track',
     isProvisional: false,
     progress: f(0.6),

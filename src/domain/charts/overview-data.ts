@@ -15,6 +15,7 @@ export interface OverviewItem {
   name: string;
   domain: string;
   unit: string | null;
+  kind: 'level' | 'cumulative';
   status: StatusCode;
   isProvisional: boolean;
   progress: Figure;

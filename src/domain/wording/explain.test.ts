@@ -158,6 +158,24 @@ describe('ceilings, floors and no movement said as a report says them (周村)',
   });
 });
 
+describe('derived amounts of things counted whole', () => {
+  it('新改扩建公办幼儿园133所: the pace and projection in whole 所, not 30.67所', () => {
+    // S = 20 + 21 = 41 of 133 = 30.8% < τ(2017) 40.0%; gap 92; 92/3 = 30.67 → 31所;
+    // average 20.5 → 21所; 41 + 20.5 × 3 = 102.5 → 103所.
+    expect(sentence('dazhou', 'tt.new-public-kindergartens', { 2016: 20, 2017: 21 }, 2017)).toBe(
+      '2016—2017年累计41所，目标为2016—2020年累计133所；完成进度30.8%，低于时间进度40.0%，进度滞后；' +
+        '距目标还差92所，剩余年份需年均完成31所（此前年均21所）；按已报告年份年均值推算2020年累计约为' +
+        '103所，难以实现目标。',
+    );
+  });
+
+  it('a rate in such a unit keeps its decimals (每千人口床位数 0.45张)', () => {
+    expect(sentence('dazhou', BEDS, { 2016: 4.4, 2017: 4.6, 2018: 4.8 }, 2018)).toContain(
+      '需年均提高0.45张（此前年均提高0.16张）',
+    );
+  });
+});
+
 describe('a final assessment on data too old to project from', () => {
   it('每千人口床位数 with only 2016 (4.5) as of 2020: no verdict, no pace, no projection', () => {
     expect(sentence('dazhou', BEDS, { 2016: 4.5 }, 2020)).toBe(

@@ -3,6 +3,7 @@ import { isClose } from '../assessment/numbers';
 import { THRESHOLDS } from '../assessment/thresholds';
 import {
   DIGITS,
+  derivedDigits,
   formatDifference,
   formatPercent,
   formatQuantity,
@@ -156,10 +157,15 @@ export function figureText(
 }
 
 /** Says a change with its direction in words: "提高0.78个百分点", "下降0.11张". */
-export function changeText(value: number, unit: string | null, locale: Locale = 'zh-CN'): string {
-  const amount = formatDifference(value, unit, locale);
+export function changeText(
+  value: number,
+  unit: string | null,
+  locale: Locale = 'zh-CN',
+  digits: number = DIGITS.derived,
+): string {
+  const amount = formatDifference(value, unit, locale, digits);
   // Nothing moved (after rounding): "提高0个百分点" would read as a figure that is not there.
-  if (formatDifference(value, unit, locale) === formatDifference(0, unit, locale)) {
+  if (amount === formatDifference(0, unit, locale, digits)) {
     return locale === 'en' ? 'no change' : '无变化';
   }
   if (locale === 'en') return `a ${value >= 0 ? 'rise' : 'fall'} of ${amount}`;
@@ -182,7 +188,8 @@ export function explainResult(
   const unit = r.unit;
   const q = (value: number, digits: number = DIGITS.printed) =>
     formatQuantity(value, unit, locale, digits);
-  const d = (value: number) => formatQuantity(value, unit, locale, DIGITS.derived);
+  const digits = derivedDigits(r);
+  const d = (value: number) => formatQuantity(value, unit, locale, digits);
   const parts: string[] = [];
   const isCumulative = r.kind === 'cumulative';
   const reasons = new Map(r.reasons.map((reason) => [reason.code, reason]));
@@ -383,7 +390,9 @@ export function explainResult(
       !reasons.has('subregion_total') &&
       !reasons.has('data_too_old'));
   if (needsPace && r.gap.value !== null && r.gap.value > 0) {
-    const gapText = isCumulative ? d(r.gap.value) : formatDifference(r.gap.value, unit, locale);
+    const gapText = isCumulative
+      ? d(r.gap.value)
+      : formatDifference(r.gap.value, unit, locale, digits);
     // A ceiling or floor to keep (孕产妇死亡率 0 → 3) is exceeded or undercut, not "short of".
     const hold = r.targetRule.type === 'hold' ? r.targetRule.comparator : null;
     const isCeiling = hold === '<=' || hold === '<';
@@ -410,12 +419,12 @@ export function explainResult(
             : isClose(average, 0)
               ? say('（此前无变化）', ' (no change so far)')
               : say(
-                  `（此前年均${changeText(average, unit)}）`,
-                  ` (so far ${changeText(average, unit, 'en')} a year)`,
+                  `（此前年均${changeText(average, unit, 'zh-CN', digits)}）`,
+                  ` (so far ${changeText(average, unit, 'en', digits)} a year)`,
                 );
         pace += say(
-          `，需年均${changeText(required, unit)}${before}`,
-          `; needs ${changeText(required, unit, 'en')} a year${before}`,
+          `，需年均${changeText(required, unit, 'zh-CN', digits)}${before}`,
+          `; needs ${changeText(required, unit, 'en', digits)} a year${before}`,
         );
       }
     }

@@ -1,5 +1,6 @@
 export {
   DIGITS,
+  derivedDigits,
   differenceUnitLabel,
   formatDateTime,
   formatDifference,

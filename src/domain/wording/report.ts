@@ -4,7 +4,7 @@ import type { AssessmentMode, AssessmentResult, StatusCode } from '../assessment
 import type { DispersionTrend } from '../assessment/equalization';
 import { changeText, reasonText } from './explain';
 import {
-  DIGITS,
+  derivedDigits,
   formatDateTime,
   formatDifference,
   formatNumber,
@@ -289,8 +289,8 @@ export function requiredPaceText(r: AssessmentResult): string | null {
   const v = r.requiredAnnualChange.value;
   if (v === null) return null;
   if (r.kind === 'cumulative')
-    return `年均完成${formatQuantity(v, r.unit, 'zh-CN', DIGITS.derived)}`;
-  return changeText(v, r.unit);
+    return `年均完成${formatQuantity(v, r.unit, 'zh-CN', derivedDigits(r))}`;
+  return changeText(v, r.unit, 'zh-CN', derivedDigits(r));
 }
 
 /** The same for the change so far: "提高0.16张", "年均完成3.45万人". */
@@ -298,8 +298,8 @@ export function averagePaceText(r: AssessmentResult): string | null {
   const v = r.averageAnnualChange.value;
   if (v === null) return null;
   if (r.kind === 'cumulative')
-    return `年均完成${formatQuantity(v, r.unit, 'zh-CN', DIGITS.derived)}`;
-  return changeText(v, r.unit);
+    return `年均完成${formatQuantity(v, r.unit, 'zh-CN', derivedDigits(r))}`;
+  return changeText(v, r.unit, 'zh-CN', derivedDigits(r));
 }
 
 /** The gap in the unit's own terms: "0.9张", "8个百分点", "10.1万人". */
@@ -307,8 +307,8 @@ export function gapText(r: AssessmentResult): string | null {
   const v = r.gap.value;
   if (v === null) return null;
   return r.kind === 'cumulative'
-    ? formatQuantity(v, r.unit, 'zh-CN', DIGITS.derived)
-    : formatDifference(v, r.unit);
+    ? formatQuantity(v, r.unit, 'zh-CN', derivedDigits(r))
+    : formatDifference(v, r.unit, 'zh-CN', derivedDigits(r));
 }
 
 /** How many times the past pace is needed: "2.8倍". */
@@ -480,7 +480,7 @@ export function behindBullet(
     }
     if (r.status === 'likely_not_achieved' && r.projectedValue.value !== null) {
       parts.push(
-        `按${r.kind === 'cumulative' ? '已报告年份年均值' : '趋势'}推算${r.targetYear}年${r.kind === 'cumulative' ? '累计' : ''}约为${formatQuantity(r.projectedValue.value, r.unit, 'zh-CN', DIGITS.derived)}`,
+        `按${r.kind === 'cumulative' ? '已报告年份年均值' : '趋势'}推算${r.targetYear}年${r.kind === 'cumulative' ? '累计' : ''}约为${formatQuantity(r.projectedValue.value, r.unit, 'zh-CN', derivedDigits(r))}`,
       );
     }
     return parts.length > 0 ? `${r.name}（${parts.join('，')}）` : r.name;

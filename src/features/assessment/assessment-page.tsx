@@ -8,7 +8,7 @@ import {
 import { JudgementConflictError } from '../../db/errors';
 import type { Plan } from '../../domain/catalog/schema';
 import { toCsvCell } from '../../domain/csv/parse-csv';
-import { assessmentExportRows } from '../../domain/wording';
+import { assessmentExportRows, derivedDigits } from '../../domain/wording';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { JudgementNote } from '../../shared/judgement-note';
@@ -387,10 +387,10 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                             // signed where they are a pace (需年均 / 已年均).
                             show={(v) =>
                               r.kind === 'cumulative'
-                                ? wording.derived(v, r.unit)
+                                ? wording.derived(v, r.unit, derivedDigits(r))
                                 : name === 'gap'
-                                  ? wording.difference(v, r.unit)
-                                  : wording.signedDifference(v, r.unit)
+                                  ? wording.difference(v, r.unit, derivedDigits(r))
+                                  : wording.signedDifference(v, r.unit, derivedDigits(r))
                             }
                           />
                         </td>
@@ -401,7 +401,7 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
                         figure={r.projectedValue}
                         unit={r.unit}
                         kind={r.kind}
-                        show={(v) => wording.derived(v, r.unit)}
+                        show={(v) => wording.derived(v, r.unit, derivedDigits(r))}
                       />
                     </td>
                     <td className="explanation">{wording.sentence(plan, r)}</td>

@@ -26,10 +26,13 @@ const valueOf = (v: Figure | number | null | undefined): number | null =>
 export function useDifferenceFormat() {
   const wording = useWording();
   return {
-    diff: (value: Figure | number | null | undefined, unit?: string | null) =>
-      wording.difference(valueOf(value), unit ?? null),
-    signedDiff: (value: Figure | number | null | undefined, unit?: string | null) =>
-      wording.signedDifference(valueOf(value), unit ?? null),
+    diff: (value: Figure | number | null | undefined, unit?: string | null, digits?: number) =>
+      wording.difference(valueOf(value), unit ?? null, digits),
+    signedDiff: (
+      value: Figure | number | null | undefined,
+      unit?: string | null,
+      digits?: number,
+    ) => wording.signedDifference(valueOf(value), unit ?? null, digits),
   };
 }
 

@@ -1,3 +1,4 @@
+import { derivedDigits } from '../../domain/wording';
 import {
   Bar,
   CartesianGrid,
@@ -315,14 +316,18 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
             </dd>
             <dt>{t('gap')}</dt>
             <dd>
-              <FigureText figure={result.gap} unit={itemUnit} show={(v) => diff(v, itemUnit)} />
+              <FigureText
+                figure={result.gap}
+                unit={itemUnit}
+                show={(v) => diff(v, itemUnit, derivedDigits(result))}
+              />
             </dd>
             <dt>{t('required')}</dt>
             <dd>
               <FigureText
                 figure={result.requiredAnnualChange}
                 unit={itemUnit}
-                show={(v) => signedDiff(v, itemUnit)}
+                show={(v) => signedDiff(v, itemUnit, derivedDigits(result))}
               />
             </dd>
             <dt>{t('average')}</dt>
@@ -330,7 +335,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
               <FigureText
                 figure={result.averageAnnualChange}
                 unit={itemUnit}
-                show={(v) => signedDiff(v, itemUnit)}
+                show={(v) => signedDiff(v, itemUnit, derivedDigits(result))}
               />
             </dd>
           </dl>

@@ -1,3 +1,4 @@
+import { derivedDigits } from '../../domain/wording';
 import {
   Bar,
   BarChart,
@@ -250,9 +251,13 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
                         ? DASH
                         : t('pointsUnit', { value: (row.shortfall * 100).toFixed(1) })}
                     </td>
-                    <td className="num">{diff(row.gap, row.unit)}</td>
-                    <td className="num">{signedDiff(row.requiredAnnualChange, row.unit)}</td>
-                    <td className="num">{signedDiff(row.averageAnnualChange, row.unit)}</td>
+                    <td className="num">{diff(row.gap, row.unit, derivedDigits(row))}</td>
+                    <td className="num">
+                      {signedDiff(row.requiredAnnualChange, row.unit, derivedDigits(row))}
+                    </td>
+                    <td className="num">
+                      {signedDiff(row.averageAnnualChange, row.unit, derivedDigits(row))}
+                    </td>
                     <td className="num">
                       {row.accelerationFactor === null
                         ? DASH
