@@ -212,6 +212,16 @@ describe('targets as the plans print them', () => {
     expect(target('dazhou', 'health.sex-ratio-at-birth')).toBe('107：100');
   });
 
+  it('completes a unit the printed figure only begins: "2.85万" of 万人, "3名" of 名/万人', () => {
+    // 达州2017 中职招生2.85万 (unit 万人); 大连 每万名居民拥有合格全科医生3名 (名/万人).
+    expect(target('dazhou-2017', 'tt.secondary-vocational-enrollment')).toBe('2017年2.85万人');
+    expect(target('dalian', 'tt.general-practitioners-per-10k')).toBe('3名/万人');
+    expect(target('dalian', 'tt.fitness-parks-per-year')).toBe('5个/年');
+    // Words and qualifiers stay as printed.
+    expect(target('dalian', 'tt.urban-minimum-living-standard-growth')).toBe('4%左右');
+    expect(target('dazhou-2017', 'tt.primary-public-funding-per-student')).toBe('每生每年600元');
+  });
+
   it('in English renders the rule: "≥95%", "2016–2020 total 17×10⁴ persons"', () => {
     expect(target('dazhou', 'tt.teachers-bachelor-share', 'en')).toBe('≥95%');
     expect(target('dazhou', JOBS, 'en')).toBe('2016–2020 total 17×10⁴ persons');

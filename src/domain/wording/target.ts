@@ -8,13 +8,21 @@ const COMPARATOR_SYMBOLS = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', '=': 
 /**
  * A cell as printed, with the unit when the cell is a bare number: a table cell "97" of a "%"
  * column reads "97%", "5.70" of "张" reads "5.70张", ">99" reads ">99%"; prose targets carry
- * their own words and unit ("95%以上", "1-2所", "不少于800场") and stay exactly as printed.
+ * their own words and unit ("95%以上", "1-2所", "不少于800场") and stay exactly as printed, except
+ * that a unit the figure only begins is completed ("2.85万" of 万人 reads "2.85万人").
  */
 export function printedWithUnit(quantity: Quantity, unit: string | null): string {
   const raw = quantity.raw.trim();
-  const endsWithDigit = /[0-9０-９]$/.test(raw);
-  if (!endsWithDigit || ratioBase(unit) !== null) return raw;
-  return `${raw}${unitAfterNumber(unit)}`;
+  if (ratioBase(unit) !== null) return raw;
+  if (/[0-9０-９]$/.test(raw)) return `${raw}${unitAfterNumber(unit)}`;
+  // A figure followed by the start of its unit only ("2.85万" of 万人, "3名" of 名/万人, "5个" of
+  // 个/年): the unit is completed, so that a table's target column says what is counted.
+  const partial = /^([0-9.]+)(\D+)$/.exec(raw);
+  const suffix = partial?.[2];
+  if (partial && suffix && unit && unit !== suffix && unit.startsWith(suffix)) {
+    return `${partial[1]}${unitAfterNumber(unit)}`;
+  }
+  return raw;
 }
 
 /** The cell holding a cumulative item's period total (see interpretTarget). */
