@@ -1,4 +1,5 @@
 import { planItems } from '../assessment/plan';
+import { roundTo } from '../assessment/numbers';
 import { formatNumber, DIGITS, unitLabel } from '../wording';
 import { formatDateTime, formatYearList } from '../wording/format';
 import type { Report, ReportCell, ReportInput, ReportTable } from './model';
@@ -172,13 +173,27 @@ export function tableCsvRows(
   heading: readonly string[],
   table: ReportTable,
 ): Array<Array<string | number | null>> {
+  // A CSV has no number formats: a percentage column is written in % (35.3, header "完成进度(%)"),
+  // and every number rounded to the decimals the report prints, so that no 0.9000000000000004
+  // or 0.3525 reaches the evaluator's spreadsheet.
+  const isPercent = table.columns.map((c) => c.numberFormat?.includes('%') ?? false);
+  const decimals = table.columns.map((c) =>
+    c.numberFormat === undefined
+      ? DIGITS.printed
+      : (c.numberFormat.split('.')[1] ?? '').replace(/[^0]/g, '').length,
+  );
   return [
     ...heading.map((line) => [line]),
-    table.columns.map((c) => c.header),
+    table.columns.map((c, i) =>
+      isPercent[i] && !c.header.includes('%') ? `${c.header}(%)` : c.header,
+    ),
     ...table.rows.map((row) =>
-      row.map((cell) =>
-        cell.date !== undefined ? cell.text : cell.value === undefined ? cell.text : cell.value,
-      ),
+      row.map((cell, i) => {
+        if (cell.date !== undefined || cell.value === undefined) return cell.text;
+        if (cell.value === null) return null;
+        const digits = decimals[i] ?? DIGITS.printed;
+        return isPercent[i] ? roundTo(cell.value * 100, digits) : roundTo(cell.value, digits);
+      }),
     ),
   ];
 }

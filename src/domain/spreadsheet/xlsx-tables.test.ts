@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvText } from '../csv/write-csv';
 import { buildReport } from '../report/build-report';
 import { reportSheets, tableCsvRows } from '../report/export-tables';
+import type { ReportTable } from '../report/model';
 import { BEDS, REGIONS, input } from '../report/test-input';
 import { writeTablesXlsx } from './xlsx-tables';
 
@@ -84,6 +85,33 @@ describe('the Excel export', () => {
         r.eachCell((c) => (formulas += c.type === ExcelJS.ValueType.Formula ? 1 : 0)),
       );
     expect(formulas).toBe(0);
+  });
+
+  it('writes a CSV number as the report prints it: percentages in %, no float noise', () => {
+    const table: ReportTable = {
+      id: 't',
+      caption: '附表1 主要指标完成情况表',
+      notes: [],
+      columns: [
+        { header: '指标', width: 1, align: 'left' },
+        { header: '完成进度', width: 1, align: 'right', numberFormat: '0.0%' },
+        { header: '差距', width: 1, align: 'right', numberFormat: '0.00' },
+        { header: '实际值', width: 1, align: 'right' },
+      ],
+      rows: [
+        [
+          { text: '每千人口床位数' },
+          // 0.49 / 1.39 = 0.352517…; 5.7 − 4.8 = 0.9000000000000004 in floating point.
+          { text: '35.3%', value: 0.49 / 1.39 },
+          { text: '0.9', value: 5.7 - 4.8 },
+          { text: '4.8', value: 0.1 * 48 },
+        ],
+      ],
+    };
+    expect(tableCsvRows([], table)).toEqual([
+      ['指标', '完成进度(%)', '差距', '实际值'],
+      ['每千人口床位数', 35.3, 0.9, 4.8],
+    ]);
   });
 
   it('gives the same table as CSV: BOM, numbers as they are, text neutralised', () => {
