@@ -392,9 +392,24 @@ describe('other reports', () => {
     expect(paragraphs(report, 'overview')[3]).toBe(
       '纳入评估的44项指标中，预计实现1项、预计难以实现1项、无数据42项。可作出判断的2项中，已实现或预计实现的1项，占50.0%。',
     );
+    // The period is over: no time progress, no pace still needed.
     expect(paragraphs(report, 'warnings')[0]).toBe(
-      '截至2020年，预计难以实现1项，共1项，按结论的严重程度和完成进度落后于时间进度的幅度列示如下。',
+      '截至2020年，预计难以实现1项，共1项，按结论的严重程度和完成进度列示如下。',
     );
+    const warnings = tableIn(report, 'warnings');
+    expect(warnings.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '指标',
+      '评估结论',
+      '完成进度',
+      '差距',
+      '数据年份',
+    ]);
+    // Jobs: 9 of 17 = 52.9%, 8万人 short, on 2016—2018 data.
+    expect(texts(warnings)).toEqual([
+      ['1', '新增城镇就业人数', '预计难以实现', '52.9%', '8万人', '2018年'],
+    ]);
+    expect(paragraphs(report, 'warnings').join('')).not.toMatch(/时间进度|需年均/);
   });
 
   it('prints what the evaluator wrote, one paragraph a line, and the service tracking when given', () => {

@@ -290,15 +290,30 @@ function warningsSection(a: ReportAnalysis, tables: { count: number }): ReportSe
   ];
   if (a.behind.length > 0) {
     const byId = new Map(a.results.map((r) => [r.id, r]));
+    // At the final assessment the period is over: no time progress, no pace still needed; the
+    // year of the data a verdict rests on instead.
+    const isFinal = a.mode === 'final';
     const rows = a.behind.map((row, i): ReportCell[] => {
       const r = byId.get(row.id) as JudgedResult;
+      const progress: ReportCell =
+        r.progress.value === null
+          ? DASH
+          : { text: formatProgress(r.progress.value), value: r.progress.value };
+      if (isFinal) {
+        return [
+          numberCell(i + 1, String(i + 1)),
+          text(r.name),
+          text(conclusionCell(r)),
+          progress,
+          gapCell(r),
+          text(r.latestYear === null ? '—' : `${r.latestYear}年`),
+        ];
+      }
       return [
         numberCell(i + 1, String(i + 1)),
         text(r.name),
         text(conclusionCell(r)),
-        r.progress.value === null
-          ? DASH
-          : { text: formatProgress(r.progress.value), value: r.progress.value },
+        progress,
         { text: formatPercent(r.timeProgress), value: r.timeProgress },
         gapCell(r),
         r.gap.value !== null && r.gap.value > 0
@@ -313,21 +328,34 @@ function warningsSection(a: ReportAnalysis, tables: { count: number }): ReportSe
       table: {
         id: 'warnings',
         caption: `表${++tables.count} 预警指标`,
-        columns: [
-          { header: '序号', width: 1, align: 'center' },
-          { header: '指标', width: 4.6, align: 'left' },
-          { header: '评估结论', width: 2.4, align: 'center' },
-          { header: '完成进度', width: 2, align: 'right', numberFormat: '0.0%' },
-          { header: '时间进度', width: 2, align: 'right', numberFormat: '0.0%' },
-          { header: '差距', width: 2.2, align: 'right', numberFormat: '0.00' },
-          { header: '需年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
-          { header: '此前年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
-          { header: '所需为此前的倍数', width: 2, align: 'right', numberFormat: '0.0' },
-        ],
+        columns: isFinal
+          ? [
+              { header: '序号', width: 1, align: 'center' },
+              { header: '指标', width: 6, align: 'left' },
+              { header: '评估结论', width: 3, align: 'center' },
+              { header: '完成进度', width: 2.4, align: 'right', numberFormat: '0.0%' },
+              { header: '差距', width: 2.6, align: 'right', numberFormat: '0.00' },
+              { header: '数据年份', width: 2.2, align: 'center' },
+            ]
+          : [
+              { header: '序号', width: 1, align: 'center' },
+              { header: '指标', width: 4.6, align: 'left' },
+              { header: '评估结论', width: 2.4, align: 'center' },
+              { header: '完成进度', width: 2, align: 'right', numberFormat: '0.0%' },
+              { header: '时间进度', width: 2, align: 'right', numberFormat: '0.0%' },
+              { header: '差距', width: 2.2, align: 'right', numberFormat: '0.00' },
+              { header: '需年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
+              { header: '此前年均变化', width: 2.8, align: 'right', numberFormat: '0.00' },
+              { header: '所需为此前的倍数', width: 2, align: 'right', numberFormat: '0.0' },
+            ],
         rows,
-        notes: [
-          '注：差距为距目标值的差额；需年均变化为剩余年份每年需要的变化（累计型指标为每年需完成量）；倍数为需年均变化与此前年均变化之比，此前为反向变化或没有变化的不计算。',
-        ],
+        notes: isFinal
+          ? [
+              `注：差距为最新数据距目标值的差额；数据年份为评估结论所依据的最新数据年份，早于${a.plan.period.end}年的结论为预计。`,
+            ]
+          : [
+              '注：差距为距目标值的差额；需年均变化为剩余年份每年需要的变化（累计型指标为每年需完成量）；倍数为需年均变化与此前年均变化之比，此前为反向变化或没有变化的不计算。',
+            ],
       },
     });
   }

@@ -231,13 +231,28 @@ export function explainResult(
   // 3. The verdict.
   const P = r.progress.value;
   const tau = formatPercent(r.timeProgress);
-  // Nothing moved since the baseline: said in words, not as "完成进度0.0%".
+  // Nothing moved since the baseline: said in words, not as "完成进度0.0%"; a level moved away
+  // from the target as the fall or rise it is, not as "完成进度-2400.0%".
+  const movedAway =
+    P !== null &&
+    P < 0 &&
+    !isClose(P, 0) &&
+    !isCumulative &&
+    r.latestValue !== null &&
+    r.baseline.value !== null
+      ? r.latestValue - r.baseline.value
+      : null;
   const progressClause =
     P === null
       ? null
       : isClose(P, 0)
         ? say('较基期尚无进展（完成进度0%）', 'no progress since the baseline (completion 0%)')
-        : say(`完成进度${formatPercent(P)}`, `completion ${formatPercent(P)}`);
+        : movedAway !== null
+          ? say(
+              `较基期${changeText(movedAway, unit, 'zh-CN', digits)}，与目标方向相反`,
+              `${changeText(movedAway, unit, 'en', digits)} since the baseline, away from the target`,
+            )
+          : say(`完成进度${formatPercent(P)}`, `completion ${formatPercent(P)}`);
   switch (r.status) {
     case 'achieved': {
       const exceeded = P !== null && P > 1 && r.targetRule.type !== 'hold';
@@ -381,7 +396,8 @@ export function explainResult(
     }
   }
 
-  // 4. The pace now needed, where the target is not met and the year not over.
+  // 4. The pace now needed, where the target is not met and the period not over (at the final
+  // assessment only the gap is said).
   const needsPace =
     r.status === 'lagging' ||
     r.status === 'regressing' ||
@@ -404,7 +420,7 @@ export function explainResult(
         : isCumulative
           ? say(`距目标还差${gapText}`, `${gapText} short of the target`)
           : say(`距目标还差${gapText}`, `${gapText} from the target`);
-    const required = r.requiredAnnualChange.value;
+    const required = r.mode === 'final' ? null : r.requiredAnnualChange.value;
     if (required !== null) {
       const average = r.averageAnnualChange.value;
       if (isCumulative) {

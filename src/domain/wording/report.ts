@@ -278,7 +278,11 @@ export function warningIntro(
       ? `截至${asOfYear}年，没有进度滞后、逆向变化或预计难以实现的指标。`
       : `截至${asOfYear}年，没有未实现或预计难以实现的指标。`;
   }
-  return `截至${asOfYear}年，${statusCountText(counts, mode)}，共${total}项，按结论的严重程度和完成进度落后于时间进度的幅度列示如下。`;
+  const order =
+    mode === 'midterm'
+      ? '结论的严重程度和完成进度落后于时间进度的幅度'
+      : '结论的严重程度和完成进度';
+  return `截至${asOfYear}年，${statusCountText(counts, mode)}，共${total}项，按${order}列示如下。`;
 }
 
 /**
