@@ -388,6 +388,8 @@ describe('other reports', () => {
     expect(paragraphs(report, 'overview')[2]).toMatch(
       /^终期评估以2020年实际值（累计型指标为2016—2020年累计完成量）与目标值比较/,
     );
+    // The data end in 2018: the report says so, not "2016—2020年实际值".
+    expect(paragraphs(report, 'overview')[1]).toMatch(/^评估使用本系统录入的2016—2018年实际值。/);
     // Beds: 5.8 in 2017, the trend reaches 8.04 → 预计实现; jobs 9 + 3 × 2 = 15 < 17 → 预计难以实现.
     expect(paragraphs(report, 'overview')[3]).toBe(
       '纳入评估的44项指标中，预计实现1项、预计难以实现1项、无数据42项。可作出判断的2项中，已实现或预计实现的1项，占50.0%。',

@@ -147,7 +147,13 @@ export interface DataFacts {
  *   实际值。数据来源（录入时注明）：市统计局、市卫健委。数据更新至2019年3月1日。其中2个数值为初步数，见“数据说明”。"
  */
 export function dataParagraph(f: DataFacts): string {
-  const parts: string[] = [`评估使用本系统录入的${formatYears(f.firstYear, f.asOfYear)}实际值。`];
+  // The span of the values actually used: a final report on data up to 2018 says 2016—2018.
+  const lastYear = Math.max(f.firstYear, ...f.itemsByDataYear.map((y) => y.year));
+  const span =
+    f.itemsByDataYear.length > 0
+      ? formatYears(f.firstYear, lastYear)
+      : formatYears(f.firstYear, f.asOfYear);
+  const parts: string[] = [`评估使用本系统录入的${span}实际值。`];
   const used = f.itemsByDataYear.map((y) => `${y.year}年${y.count}项`).join('、');
   if (used) {
     parts.push(
