@@ -311,3 +311,11 @@ describe('completion on screens', () => {
     expect(formatProgress(1)).toBe('100.0%');
   });
 });
+
+describe('reasons in table cells', () => {
+  it('say only what is missing, for any figure that needs it (not "无法计算完成进度" in 此前年均)', async () => {
+    const { reasonText } = await import('./explain');
+    expect(reasonText({ code: 'no_baseline' }, '张')).toBe('缺少基期值');
+    expect(reasonText({ code: 'no_baseline' }, '张', 'en')).toBe('no baseline');
+  });
+});

@@ -46,7 +46,8 @@ export function reasonText(
         `no value for ${formatYears(reason.fromYear, reason.toYear, 'en')}`,
       );
     case 'no_baseline':
-      return say('缺少基期值，无法计算完成进度', 'no baseline, so completion cannot be computed');
+      // Said where any figure needing a baseline would be (completion, the change so far).
+      return say('缺少基期值', 'no baseline');
     case 'target_words':
       return say(
         `目标为文字表述“${reason.text}”，需评估人员人工评定`,
@@ -388,7 +389,11 @@ export function explainResult(
     case 'manual':
     case 'not_assessable': {
       const main = r.reasons[0];
-      parts.push(main ? reasonPart(main) : say('无法计算', 'cannot compute'));
+      const noCompletion =
+        main?.code === 'no_baseline'
+          ? say('，无法计算完成进度', ', so completion cannot be computed')
+          : '';
+      parts.push(main ? `${reasonPart(main)}${noCompletion}` : say('无法计算', 'cannot compute'));
       if (r.status === 'not_assessable' && r.gap.value !== null && r.gap.value > 0) {
         parts.push(say('目标尚未达到', 'target not yet reached'));
       }
