@@ -323,8 +323,7 @@ export async function saveValues(
         ...origin,
         by: ctx.by,
         at,
-        reason:
-          options.reason ?? (changes.length === 1 ? (changes[0]?.after?.reason ?? '') : ''),
+        reason: options.reason ?? (changes.length === 1 ? (changes[0]?.after?.reason ?? '') : ''),
       });
     });
     if (conflicts.length > 0) throw new ConflictError(conflicts);
