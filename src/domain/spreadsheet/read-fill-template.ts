@@ -20,7 +20,8 @@ import {
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 /**
- * Reads a filled 填报模板 back (the import itself, into the database, is phase 2). Pure: bytes
+ * Reads a filled 填报模板 back (the import on 数据录入 reads the same cells through
+ * read-returns.ts, listing bad cells beside the valid ones for its preview). Pure: bytes
  * and the plan in, values with the cell each came from out, or every problem in Chinese with
  * its cell. All or nothing: one bad cell refuses the file, so nothing half-read is ever stored.
  *
