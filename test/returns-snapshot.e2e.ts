@@ -275,6 +275,57 @@ describe('departments’ returns, the narrative and snapshots', () => {
       page.getByRole('button', { name: '下载快照文件' }).click(),
     ]);
     writeFileSync(join(ARTIFACTS, 'snapshot.json'), await bytesOf(file));
+    // While a snapshot is open the live report cannot be frozen from it.
+    const freeze = page.getByRole('button', { name: '冻结当前报告为快照' });
+    expect(await freeze.isDisabled()).toBe(true);
+
+    // 9. Back to the live report; deleting the snapshot asks first, and 取消 keeps it.
+    await page.getByRole('button', { name: '返回当前报告' }).click();
+    await expect.poll(() => page.getByTestId('snapshot-banner').count()).toBe(0);
+    expect(await freeze.isDisabled()).toBe(false);
+    await list.getByRole('button', { name: '删除' }).click();
+    const ask = page.getByRole('dialog', { name: '删除评估快照' });
+    expect(await ask.textContent()).toContain('快照内容无法恢复');
+    await ask.getByRole('button', { name: '取消' }).click();
+    expect(await list.locator('tbody tr').count()).toBe(1);
+    await list.getByRole('button', { name: '删除' }).click();
+    await ask.getByLabel('删除原因').fill('重复冻结');
+    await ask.getByRole('button', { name: '确认删除' }).click();
+    await expect
+      .poll(() => page.getByTestId('snapshot-notice').textContent())
+      .toContain('已删除快照');
+    await expect.poll(() => page.getByText('本规划还没有快照。').count()).toBe(1);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('moves a report text the first version kept in this browser into the database, once', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${BASE_URL}#/settings`);
+    const key = 'gongfu-monitor.report-narrative.user.dazhou.tongchuan.2018';
+    await page.evaluate(
+      (k) =>
+        localStorage.setItem(
+          k,
+          JSON.stringify({ problems: '旧草稿：问题', suggestions: '旧草稿：建议' }),
+        ),
+      key,
+    );
+    await page.goto(`${BASE_URL}#/reports?plan=dazhou&region=tongchuan&year=2018`);
+    await expect
+      .poll(() => page.getByText('已将本浏览器中暂存的 1 份报告文字移入数据库。').count())
+      .toBe(1);
+    await expect
+      .poll(() => page.getByTestId('narrative-problems').locator('textarea').inputValue())
+      .toBe('旧草稿：问题');
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    expect(await page.getByTestId('narrative-status').textContent()).toMatch(/^已保存（第1版，/);
+    // A reload finds it in the database and moves nothing again.
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('narrative-suggestions').locator('textarea').inputValue())
+      .toBe('旧草稿：建议');
+    expect(await page.getByText('移入数据库').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });

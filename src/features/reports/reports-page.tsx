@@ -388,7 +388,8 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
       <SnapshotPanel
         snapshots={snapshots.data ?? []}
         openId={openId}
-        isBusy={busy === 'freeze' || isSnapshotView}
+        isFreezing={busy === 'freeze'}
+        canFreeze={!isSnapshotView}
         notice={snapshotNotice}
         onFreeze={freeze}
         onOpen={(id) => {

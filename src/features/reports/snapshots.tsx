@@ -20,7 +20,10 @@ const SHOWN = 200;
 export function SnapshotPanel(props: {
   snapshots: readonly SnapshotRow[];
   openId: string | null;
-  isBusy: boolean;
+  /** A freeze is running. */
+  isFreezing: boolean;
+  /** Freezing is offered only for the live report, not while a snapshot is open. */
+  canFreeze: boolean;
   notice: string | null;
   onFreeze: (note: string) => void;
   onOpen: (id: string) => void;
@@ -46,13 +49,13 @@ export function SnapshotPanel(props: {
         <button
           type="button"
           className="primary"
-          disabled={props.isBusy}
+          disabled={props.isFreezing || !props.canFreeze}
           onClick={() => {
             props.onFreeze(note);
             setNote('');
           }}
         >
-          {props.isBusy ? t('freezing') : t('freeze')}
+          {props.isFreezing ? t('freezing') : t('freeze')}
         </button>
       </div>
       {props.notice && (
