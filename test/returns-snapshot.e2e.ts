@@ -328,4 +328,57 @@ describe('departments’ returns, the narrative and snapshots', () => {
     expect(await page.getByText('移入数据库').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
+
+  it('two tabs writing the same report never overwrite each other silently', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const url = `${BASE_URL}#/reports?plan=dazhou&year=2018`;
+    const other = await context.newPage();
+    // The second tab's autosave (0.6 s after typing, docs/reports.md) is held until released,
+    // so that its text is typed before the first tab saves and saved after it, every run.
+    await other.addInitScript(() => {
+      const held: Array<() => void> = [];
+      const original = window.setTimeout.bind(window);
+      Object.assign(window, { releaseSaves: () => held.splice(0).forEach((run) => run()) });
+      window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        if (ms === 600 && typeof handler === 'function') {
+          held.push(() => (handler as (...a: unknown[]) => void)(...rest));
+          return 0;
+        }
+        return original(handler, ms, ...rest);
+      }) as typeof window.setTimeout;
+    });
+    await page.goto(url);
+    await other.goto(url);
+    const mine = other.getByTestId('narrative-problems').locator('textarea');
+    const theirs = page.getByTestId('narrative-problems').locator('textarea');
+    await mine.fill('乙：床位不足。');
+    await theirs.fill('甲：医生不足。');
+    await expect
+      .poll(() => page.getByTestId('narrative-status').textContent())
+      .toMatch(/^已保存（第1版，/);
+    await other.evaluate(() => (window as unknown as { releaseSaves: () => void }).releaseSaves());
+
+    // Nothing is overwritten: the second tab keeps its text and shows the one stored meanwhile.
+    const conflict = other.getByTestId('narrative-conflict');
+    await expect.poll(() => conflict.count()).toBe(1);
+    expect(await conflict.textContent()).toContain('甲：医生不足。');
+    expect(await mine.inputValue()).toBe('乙：床位不足。');
+    expect(await theirs.inputValue()).toBe('甲：医生不足。');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await other.screenshot({ path: join(ARTIFACTS, 'narrative-conflict.png') });
+    // Leaving the text area saves nothing on its own now, and the report cannot be frozen
+    // until the evaluator chooses (the click on the choice is the blur: it must still land).
+    const freeze = other.getByRole('button', { name: '冻结当前报告为快照' });
+    expect(await freeze.isDisabled()).toBe(true);
+    expect(await other.getByText('请先在上方选择保留哪一版').count()).toBe(1);
+
+    // Choosing to keep one's own text stores it as the next version; the first tab follows.
+    await conflict.getByRole('button', { name: '用我的文字覆盖' }).click();
+    await expect
+      .poll(() => other.getByTestId('narrative-status').textContent())
+      .toMatch(/^已保存（第2版，/);
+    await expect.poll(() => theirs.inputValue()).toBe('乙：床位不足。');
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -124,6 +124,9 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
   }, [drafts]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<NarrativeRow | null> | null>(null);
+  // Reports whose last save met another tab's: nothing saves them on its own (a timer, leaving
+  // the text area) until the evaluator chooses, so the choice on the page stays put.
+  const conflicted = useRef(new Set<string>());
 
   const row = stored.data ?? null;
   const draft = drafts[key];
@@ -136,10 +139,14 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
 
   const setState = (k: string, next: NarrativeState) => setStates((all) => ({ ...all, [k]: next }));
 
-  /** Saves the draft of report `k` now; resolves with the stored row (null when nothing to save). */
+  /**
+   * Saves the draft of report `k` now; resolves with the stored row (null when nothing to save,
+   * or when a conflict waits for the evaluator's choice and `isChosen` is not set).
+   */
   const save = useCallback(
-    async (k: string): Promise<NarrativeRow | null> => {
+    async (k: string, isChosen = false): Promise<NarrativeRow | null> => {
       if (inFlight.current) await inFlight.current.catch(() => null);
+      if (conflicted.current.has(k) && !isChosen) return null;
       const current = draftsRef.current[k];
       if (!current) return null;
       const [, p, r, y] = k.split('|') as [string, string, string, string];
@@ -159,6 +166,7 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
       inFlight.current = attempt;
       try {
         const saved = await attempt;
+        conflicted.current.delete(k);
         queryClient.setQueryData(queryKeys.narrative(dataset, p, r, Number(y)), saved);
         setDrafts((all) => {
           const now = all[k];
@@ -175,6 +183,7 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
         return saved;
       } catch (error) {
         if (error instanceof NarrativeConflictError) {
+          conflicted.current.add(k);
           setState(k, { kind: 'conflict', current: error.current });
           void queryClient.invalidateQueries({
             queryKey: queryKeys.narrative(dataset, p, r, Number(y)),
@@ -229,11 +238,12 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
         ? { [key]: { ...draftsRef.current[key], baseVersion: version } }
         : {}),
     };
-    void save(key).catch(() => undefined);
+    void save(key, true).catch(() => undefined);
   }, [key, save, states]);
 
   /** After a conflict: drop this tab's text and show the stored one. */
   const takeTheirs = useCallback(() => {
+    conflicted.current.delete(key);
     setDrafts((all) => {
       const rest = { ...all };
       delete rest[key];
@@ -247,7 +257,8 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
   }, [key]);
 
   // Closing the tab with text not yet stored: save at once and ask the browser to confirm.
-  const isPending = state.kind === 'unsaved' || state.kind === 'saving';
+  const isPending =
+    state.kind === 'unsaved' || state.kind === 'saving' || state.kind === 'conflict';
   useEffect(() => {
     if (!isPending) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

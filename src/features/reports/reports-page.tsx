@@ -389,7 +389,10 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
         snapshots={snapshots.data ?? []}
         openId={openId}
         isFreezing={busy === 'freeze'}
-        canFreeze={!isSnapshotView}
+        canFreeze={!isSnapshotView && narrative.state.kind !== 'conflict'}
+        // A text that met another tab's is neither stored nor dropped until the evaluator
+        // chooses: freezing then would freeze one of the two without asking.
+        blocked={narrative.state.kind === 'conflict' ? ts('freezeConflict') : null}
         notice={snapshotNotice}
         onFreeze={freeze}
         onOpen={(id) => {
@@ -414,6 +417,7 @@ function NarrativeStatus({
   onTakeTheirs: () => void;
 }) {
   const ts = useT(snapshotMessages);
+  const t = useT(reportMessages);
   if (state.kind === 'conflict') {
     const current = state.current;
     return (
@@ -427,8 +431,12 @@ function NarrativeStatus({
         {current && (
           <details open>
             <summary>{ts('narrativeTheirs')}</summary>
-            <p className="narrative-theirs">{current.problems}</p>
-            <p className="narrative-theirs">{current.suggestions}</p>
+            {(['problems', 'suggestions'] as const).map((field) => (
+              <p key={field} className="narrative-theirs">
+                <strong>{t(field)}：</strong>
+                {current[field] || ts('narrativeBlank')}
+              </p>
+            ))}
           </details>
         )}
         <div className="dialog-actions">

@@ -10,9 +10,12 @@ export const snapshotMessages = defineMessages(
     narrativeConflict:
       '这两段文字已由{by}于{at}在别处修改（可能在另一个窗口中），你的修改尚未保存。',
     narrativeTheirs: '对方的版本',
+    narrativeBlank: '（空）',
     narrativeKeepMine: '用我的文字覆盖',
     narrativeTakeTheirs: '采用对方的版本',
     narrativeMigrated: '已将本浏览器中暂存的 {count} 份报告文字移入数据库。',
+    freezeConflict:
+      '“存在的问题及原因”“下一步建议”与别处的修改冲突，请先在上方选择保留哪一版，再冻结。',
     title: '评估快照',
     intro:
       '报告定稿后冻结为快照：保存当时使用的全部数值、评定、状态、评估方法版本和评估人员撰写的文字。之后数据修订，快照不变，可随时重新打开、下载同样的Word和Excel，并列出冻结后的变化。快照不能修改，需要时重新冻结一份。',
@@ -78,9 +81,12 @@ export const snapshotMessages = defineMessages(
     narrativeConflict:
       'These sections were changed elsewhere by {by} at {at} (perhaps in another window); your changes are not saved.',
     narrativeTheirs: 'Their version',
+    narrativeBlank: '(empty)',
     narrativeKeepMine: 'Overwrite with my text',
     narrativeTakeTheirs: 'Take their version',
     narrativeMigrated: 'Moved {count} report texts kept in this browser into the database.',
+    freezeConflict:
+      'The two sections conflict with a change made elsewhere: choose which version to keep above, then freeze.',
     title: 'Snapshots',
     intro:
       'Freeze a finished report as a snapshot: it keeps every value, judgement, status, the method version and the evaluator’s text it used. After the figures are revised the snapshot stays as it was: open it, download the same Word and Excel files, and see what changed since. Snapshots cannot be edited; freeze a new one instead.',

@@ -24,6 +24,8 @@ export function SnapshotPanel(props: {
   isFreezing: boolean;
   /** Freezing is offered only for the live report, not while a snapshot is open. */
   canFreeze: boolean;
+  /** Why freezing is not offered now, said beside the button. */
+  blocked?: string | null;
   notice: string | null;
   onFreeze: (note: string) => void;
   onOpen: (id: string) => void;
@@ -57,6 +59,11 @@ export function SnapshotPanel(props: {
         >
           {props.isFreezing ? t('freezing') : t('freeze')}
         </button>
+        {props.blocked && (
+          <span className="errors" role="alert">
+            {props.blocked}
+          </span>
+        )}
       </div>
       {props.notice && (
         <p className="entry-notice entry-notice-ok" role="status" data-testid="snapshot-notice">
