@@ -323,6 +323,11 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
             {error}
           </p>
         )}
+        {openId !== null && opened.isLoading && (
+          <p className="muted" role="status">
+            {ts('loading')}
+          </p>
+        )}
         {isSnapshotView ? (
           <>
             <p className="snapshot-banner" role="status" data-testid="snapshot-banner">
@@ -336,6 +341,11 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
               })}
             </p>
             <p className="muted">{ts('fileHint')}</p>
+            {!isAligned && (
+              <p className="entry-notice entry-notice-info" role="status">
+                {ts('otherView', { region: snapshot.regionName, year: snapshot.asOfYear })}
+              </p>
+            )}
             {changes && (
               <SnapshotChangesView
                 plan={plan}

@@ -70,7 +70,7 @@ export const snapshotMessages = defineMessages(
     final: '正式',
     more: '另有 {count} 项未显示。',
     loading: '正在打开快照…',
-    otherView: '快照是{region}截至{year}年的报告；已切换到该区域和年份，以便比较。',
+    otherView: '快照是{region}截至{year}年的报告；选择该区域和年份时列出冻结后的变化。',
   },
   {
     narrativeSaved: 'Saved (version {version}, {by}, {at})',
@@ -143,6 +143,6 @@ export const snapshotMessages = defineMessages(
     more: '{count} more not shown.',
     loading: 'Opening snapshot…',
     otherView:
-      'The snapshot is the report of {region} as of {year}; the page switched to that region and year to compare.',
+      'The snapshot is the report of {region} as of {year}; choose that region and year to see what changed since.',
   },
 );
