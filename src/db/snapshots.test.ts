@@ -108,7 +108,8 @@ async function sheetXmls(bytes: ArrayBuffer) {
   return Promise.all(names.map(async (n) => [n, await zip.file(n)?.async('string')]));
 }
 
-describe('report snapshots', () => {
+// Renders Word and Excel twice: seconds on a loaded 2-core machine.
+describe('report snapshots', { timeout: 60_000 }, () => {
   it('reopen unchanged after the figures are revised, and export the same Word and Excel content', async () => {
     const db = freshDb();
     const { live, snapshot } = await frozen();
