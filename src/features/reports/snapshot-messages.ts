@@ -67,7 +67,6 @@ export const snapshotMessages = defineMessages(
     none2: '—',
     judgementNone: '无评定',
     preliminary: '初步',
-    final: '正式',
     more: '另有 {count} 项未显示。',
     loading: '正在打开快照…',
     otherView: '快照是{region}截至{year}年的报告；选择该区域和年份时列出冻结后的变化。',
@@ -139,7 +138,6 @@ export const snapshotMessages = defineMessages(
     none2: '—',
     judgementNone: 'no judgement',
     preliminary: 'preliminary',
-    final: 'final',
     more: '{count} more not shown.',
     loading: 'Opening snapshot…',
     otherView:
