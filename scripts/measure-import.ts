@@ -44,7 +44,9 @@ sheet.eachRow((row, r) => {
   }
 });
 const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-console.log(`${regions.length} regions × ${items.length} indicators × ${years.length} years: ${cells} cells, ${(bytes.length / 1024).toFixed(0)} kB`);
+console.log(
+  `${regions.length} regions × ${items.length} indicators × ${years.length} years: ${cells} cells, ${(bytes.length / 1024).toFixed(0)} kB`,
+);
 for (let run = 0; run < 3; run++) {
   const started = performance.now();
   const result = await readReturnsFile(bytes, {
