@@ -123,10 +123,10 @@ describe('backup export', () => {
     const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create', ...origin };
     expect(backup).toEqual({
       format: 'gongfu-monitor-backup',
-      version: 2,
+      version: 3,
       exportedAt: '2026-11-24T09:30:00.000Z',
       database: 'backup-test-user',
-      schemaVersion: 2,
+      schemaVersion: 4,
       tables: {
         userPlans: [
           {
@@ -196,6 +196,9 @@ describe('backup export', () => {
         ],
         judgements: [judgement],
         settings: [{ key: 'evaluatorName', value: '王评估' }],
+        narratives: [],
+        snapshots: [],
+        snapshotContents: [],
       },
     });
     // and a table the schema gains later cannot be left out unnoticed

@@ -1,8 +1,11 @@
 import type { AppDatabase } from './database';
 
 export const BACKUP_FORMAT = 'gongfu-monitor-backup';
-/** 1: schema v1 tables (`observations`); 2: schema v2 tables (`series`, versions, roles). */
-export const BACKUP_VERSION = 2;
+/**
+ * 1: schema v1 tables (`observations`); 2: schema v2 tables (`series`, versions, roles);
+ * 3: schema v4 adds the reports' `narratives`, `snapshots` and `snapshotContents`.
+ */
+export const BACKUP_VERSION = 3;
 
 /**
  * Everything a data set holds, as one JSON-ready object: loaded plans, regions, values (one
@@ -24,6 +27,9 @@ export async function exportBackup(db: AppDatabase, now = new Date()) {
       auditLog: await db.auditLog.toArray(),
       judgements: await db.judgements.toArray(),
       settings: await db.settings.toArray(),
+      narratives: await db.narratives.toArray(),
+      snapshots: await db.snapshots.toArray(),
+      snapshotContents: await db.snapshotContents.toArray(),
     },
   }));
 }
