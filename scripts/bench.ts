@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -60,6 +60,31 @@ const sizes = flag('--quick')
 const outFile = option('--out') ?? 'test/artifacts/bench/bench-results.json';
 const EDITS = Number(option('--edits') ?? 100);
 const ARROWS = Number(option('--arrows') ?? 100);
+/** `--profile import,cold,entry,arrows`: CPU profiles of those phases (DevTools format). */
+const PROFILE = new Set((option('--profile') ?? '').split(',').filter(Boolean));
+const PROFILE_DIR = 'test/artifacts/bench/profiles';
+
+/** Records a CPU profile of the page while `run` runs, when `--profile` names the phase. */
+async function profiled<T>(
+  context: BrowserContext,
+  page: Page,
+  phase: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  if (!PROFILE.has(phase)) return run();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  const file = join(PROFILE_DIR, `${phase}-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`  profile of ${phase}: ${file}`);
+  await cdp.detach();
+  return result;
+}
 
 function run(command: string, commandArgs: string[]) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
@@ -229,7 +254,9 @@ async function measureData(context: BrowserContext, url: string, plans: PlanSpec
     longTasks: [] as number[],
   };
   for (const p of prepared) {
-    const r = await page.evaluate((id) => window.bench.importFile(id), p.planId);
+    const r = await profiled(context, page, 'import', () =>
+      page.evaluate((id) => window.bench.importFile(id), p.planId),
+    );
     imported.ms += r.ms;
     imported.written += r.written;
     imported.longTasks.push(...r.longTasks);
@@ -324,6 +351,16 @@ async function entry(context: BrowserContext, url: string, planId: string, itemI
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   const rows = await page.locator(`td.entry-cell[data-col="${lastCol}"]`).count();
+  await profiled(context, page, 'entry', () => edit(page, rows, lastCol));
+  await page.locator(`td.entry-cell[data-row="0"][data-col="1"]`).click();
+  await profiled(context, page, 'arrows', () => arrows(page));
+  const lat = await page.evaluate(() => window.__lat);
+  const heap = await stopHeap();
+  await page.close();
+  return { rows, saved: lat.saved, arrows: lat.arrows, heap };
+}
+
+async function edit(page: Page, rows: number, lastCol: number) {
   for (let k = 0; k < EDITS; k++) {
     const row = k % rows;
     const previousText =
@@ -337,16 +374,14 @@ async function entry(context: BrowserContext, url: string, planId: string, itemI
     await page.keyboard.press('Enter');
     await page.waitForFunction((n) => window.__lat.saved.length >= n, k + 1, { timeout: 60_000 });
   }
-  await page.locator(`td.entry-cell[data-row="0"][data-col="1"]`).click();
+}
+
+async function arrows(page: Page) {
   const keys = ['ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowLeft'];
   for (let k = 0; k < ARROWS; k++) {
     await page.keyboard.press(keys[k % keys.length]!);
     await page.waitForFunction((n) => window.__lat.arrows.length >= n, k + 1, { timeout: 30_000 });
   }
-  const lat = await page.evaluate(() => window.__lat);
-  const heap = await stopHeap();
-  await page.close();
-  return { rows, saved: lat.saved, arrows: lat.arrows, heap };
 }
 
 /** JavaScript files of the build, raw and gzip (level 9, as a static server would send them). */
@@ -359,6 +394,12 @@ function jsSizes(paths: Iterable<string>) {
     gzip += gzipSync(body, { level: 9 }).length;
   }
   return { raw, gzip };
+}
+
+/** The scripts index.html loads before anything is drawn: its entry and the modules it preloads. */
+function shellScripts(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1] as string);
 }
 
 function allJs(dir = DIST, prefix = ''): string[] {
@@ -385,6 +426,7 @@ async function benchSize(name: string, url: string) {
     const importRate = data.imported.written / (data.imported.ms / 1000);
     const rawRate = data.raw.values / (data.raw.ms / 1000);
     const firstScreen = jsSizes(new Set(cold[0]!.scripts.map((p) => p.slice(1))));
+    const shell = jsSizes(shellScripts());
     return {
       size: name,
       label: size.label,
@@ -426,7 +468,9 @@ async function benchSize(name: string, url: string) {
         arrowP95Ms: quantile(edits.arrows, 0.95),
       },
       js: {
-        firstScreenFiles: cold[0]!.scripts.length,
+        firstScreenFiles: cold[0]!.scripts,
+        shellRaw: shell.raw,
+        shellGzip: shell.gzip,
         firstScreenRaw: firstScreen.raw,
         firstScreenGzip: firstScreen.gzip,
         total: jsSizes(allJs()),
@@ -496,6 +540,8 @@ try {
 }
 const machine = {
   cpus: cpus().length,
+  /** Other work on the machine while the figures were taken (1, 5, 15 minutes). */
+  loadAverage: loadavg(),
   cpuModel: cpus()[0]?.model ?? '',
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
