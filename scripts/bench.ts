@@ -1,4 +1,5 @@
-// npm run bench [-- --quick] [-- --sizes plan,province,large] [-- --no-build] [-- --out file.json]
+// npm run bench [-- --quick] [-- --sizes plan,province,large] [-- --runs 3] [-- --no-build]
+//                [-- --out file.json] [-- --profile import,entry,arrows]
 //
 // Drives the built app in headless Chromium (playwright-core) at three sizes and prints a table
 // of figures; writes them as JSON (test/artifacts/bench/bench-results.json unless --out). What
@@ -58,6 +59,8 @@ const sizes = flag('--quick')
   ? ['plan']
   : (option('--sizes') ?? 'plan,province,large').split(',').filter((s) => s in SIZES);
 const outFile = option('--out') ?? 'test/artifacts/bench/bench-results.json';
+/** `--runs N`: each size N times; the table shows the median of every figure over the runs. */
+const RUNS = Math.max(1, Number(option('--runs') ?? 1));
 const EDITS = Number(option('--edits') ?? 100);
 const ARROWS = Number(option('--arrows') ?? 100);
 /** `--profile import,cold,entry,arrows`: CPU profiles of those phases (DevTools format). */
@@ -414,7 +417,9 @@ function allJs(dir = DIST, prefix = ''): string[] {
 
 async function benchSize(name: string, url: string) {
   const size = SIZES[name]!;
-  console.log(`\n== ${name}: ${size.label}`);
+  console.log(`\n== ${name}: ${size.label} (load average ${loadText(loadavg())})`);
+  /** The 1-minute load average before and after: other work on the shared machine. */
+  const loadBefore = loadavg()[0]!;
   const { context, close } = await openContext();
   try {
     const data = await measureData(context, url, size.plans);
@@ -476,6 +481,7 @@ async function benchSize(name: string, url: string) {
         total: jsSizes(allJs()),
       },
       peakHeapBytes: Math.max(data.heap, ...cold.map((c) => c.heap), edits.heap),
+      loadAverage: { before: loadBefore, after: loadavg()[0]! },
     };
   } finally {
     await close();
@@ -483,6 +489,23 @@ async function benchSize(name: string, url: string) {
 }
 
 type Result = Awaited<ReturnType<typeof benchSize>>;
+
+const loadText = (load: number[]) => load.map((l) => l.toFixed(2)).join(' ');
+
+/** Every number the median over the runs; anything else (labels, file lists) from the first run. */
+function medianOf<T>(runs: T[]): T {
+  const first = runs[0] as unknown;
+  if (typeof first === 'number') return median(runs as number[]) as T;
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    return Object.fromEntries(
+      Object.keys(first).map((key) => [
+        key,
+        medianOf(runs.map((r) => (r as Record<string, unknown>)[key])),
+      ]),
+    ) as T;
+  }
+  return first as T;
+}
 
 function table(results: Result[]) {
   const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
@@ -512,6 +535,10 @@ function table(results: Result[]) {
     ],
     ['JS total raw / gzip', (r) => `${kb(r.js.total.raw)} / ${kb(r.js.total.gzip)}`],
     ['peak JS heap', (r) => `${(r.peakHeapBytes / 1024 / 1024).toFixed(0)} MB`],
+    [
+      'load average (1 min) before → after',
+      (r) => `${r.loadAverage.before.toFixed(1)} → ${r.loadAverage.after.toFixed(1)}`,
+    ],
   ];
   const width = Math.max(...lines.map(([label]) => label.length));
   const cols = results.map((r) =>
@@ -532,12 +559,19 @@ function table(results: Result[]) {
 if (!flag('--no-build')) run('node_modules/.bin/vite', ['build']);
 run('node_modules/.bin/vite', ['build', '--config', 'scripts/bench/vite.config.ts']);
 const { server, url } = await serve();
-const results: Result[] = [];
+const runs: Result[][] = [];
 try {
-  for (const name of sizes) results.push(await benchSize(name, url));
+  for (let run = 0; run < RUNS; run++) {
+    if (RUNS > 1) console.log(`\n### run ${run + 1} of ${RUNS}`);
+    const results: Result[] = [];
+    for (const name of sizes) results.push(await benchSize(name, url));
+    runs.push(results);
+    if (RUNS > 1) console.log(`\n${table(results)}`);
+  }
 } finally {
   server.close();
 }
+const results = sizes.map((_, i) => medianOf(runs.map((r) => r[i]!)));
 const machine = {
   cpus: cpus().length,
   /** Other work on the machine while the figures were taken (1, 5, 15 minutes). */
@@ -547,10 +581,17 @@ const machine = {
   node: process.version,
   date: new Date().toISOString(),
 };
-console.log(`\n${table(results)}\n`);
+console.log(`\n${RUNS > 1 ? `median of ${RUNS} runs\n` : ''}${table(results)}\n`);
 console.log(
-  `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`,
+  `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${loadText(machine.loadAverage)} at the end`,
 );
 mkdirSync(resolve(outFile, '..'), { recursive: true });
-writeFileSync(outFile, JSON.stringify({ machine, results }, null, 2) + '\n');
+writeFileSync(
+  outFile,
+  JSON.stringify(
+    { machine, runs: RUNS, results, ...(RUNS > 1 ? { eachRun: runs } : {}) },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`figures written to ${outFile}`);
