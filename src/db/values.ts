@@ -327,7 +327,10 @@ export async function saveValues(
   const written: WrittenCell[] = [];
   const changedKeys = new Map<string, string>();
   await db.transaction('rw', db.series, db.auditLog, async () => {
-    const stored = await readStoredSeries(db, groups.map((g) => g.key));
+    const stored = await readStoredSeries(
+      db,
+      groups.map((g) => g.key),
+    );
     const conflicts: ValueConflict[] = [];
     const nextSeries: SeriesRow[] = [];
     const audit: SeriesAuditRow[] = [];
