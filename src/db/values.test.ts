@@ -337,6 +337,84 @@ describe('saveValues: concurrent edits', () => {
   });
 });
 
+describe('saveValues: a write that names a whole region', () => {
+  // From 16 series of one region in a write, the stored ones are read by key range (one request
+  // per region) instead of one by one: versions, conflicts and other regions must not notice.
+  const many = Array.from({ length: 20 }, (_, i) => `item${i}`);
+  const wide: WriteContext = {
+    ...ctx,
+    itemIds: new Set(many),
+    ruleOf: () => rules.get('rate'),
+  };
+  const all = (over: Partial<ValueInput>) =>
+    many.map((itemId) => input({ itemId, text: undefined, ...over }));
+
+  it('updates every stored series of the region, creates the new ones, and leaves its neighbours', async () => {
+    // Given 20 series in r1 and in r2 of plan p, and in r1 of plan q, each with 2016 = 50
+    const db = freshDb();
+    await saveValues(
+      db,
+      [
+        ...all({ value: 50 }),
+        ...all({ regionId: 'r2', value: 50 }),
+        ...all({ planId: 'q', value: 50 }),
+      ],
+      wide,
+    );
+    // When one write changes r1's 2016 values (seen at version 1), adds 2017, and one r2 value
+    await saveValues(
+      db,
+      [
+        ...all({ value: 60, expectedVersion: 1 }),
+        ...all({ year: 2017, value: 61 }),
+        input({ regionId: 'r2', itemId: 'item3', year: 2018, value: 70 }),
+      ],
+      wide,
+    );
+    // Then r1 has 60 at version 2 and 61 at version 1 in every series
+    const r1 = await listValues(db, 'p', { regionId: 'r1' });
+    expect(r1).toHaveLength(40);
+    for (const itemId of many) {
+      const byYear = r1.filter((r) => r.itemId === itemId);
+      expect(byYear.map((r) => [r.year, r.value, r.version])).toEqual([
+        [2016, 60, 2],
+        [2017, 61, 1],
+      ]);
+    }
+    // and r2 and plan q kept their 50s; r2 gained its one 2018 value
+    const r2 = await listValues(db, 'p', { regionId: 'r2' });
+    expect(r2.filter((r) => r.year === 2016).every((r) => r.value === 50 && r.version === 1)).toBe(
+      true,
+    );
+    expect(r2.filter((r) => r.year === 2018).map((r) => [r.itemId, r.value])).toEqual([
+      ['item3', 70],
+    ]);
+    const q = await listValues(db, 'q');
+    expect(q.map((r) => r.value)).toEqual(many.map(() => 50));
+  });
+
+  it('still refuses a series changed since it was read, and writes none of the region', async () => {
+    const db = freshDb();
+    await saveValues(db, all({ value: 50 }), wide);
+    // Given item7's 2016 value changed by someone else (version 2)
+    await saveValues(db, [input({ itemId: 'item7', value: 55, expectedVersion: 1 })], {
+      ...wide,
+      by: '李四',
+    });
+    // When a write of the whole region states version 1 for every series
+    const error = await saveValues(db, all({ value: 60, expectedVersion: 1 }), wide).catch(
+      (e: unknown) => e,
+    );
+    // Then it is refused naming item7 only, and no value of the region changed
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).conflicts.map((c) => [c.itemId, c.currentVersion])).toEqual([
+      ['item7', 2],
+    ]);
+    const stored = await listValues(db, 'p', { regionId: 'r1' });
+    expect(stored.filter((r) => r.value === 60)).toEqual([]);
+  });
+});
+
 describe('listValues', () => {
   it('reads a plan’s values for the whole plan, one region, one item or one series', async () => {
     const db = freshDb();

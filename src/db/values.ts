@@ -148,7 +148,8 @@ function toFlat(series: SeriesRow, year: number, cell: StoredCell & { value: num
   return row;
 }
 
-function flatten(series: SeriesRow[]): ObservationRow[] {
+/** One flat row per live value of the given series (cleared cells left out). */
+export function flattenSeries(series: Iterable<SeriesRow>): ObservationRow[] {
   const rows: ObservationRow[] = [];
   for (const s of series) {
     for (const [yearText, cell] of Object.entries(s.cells)) {
@@ -220,6 +221,52 @@ function nextCell(
   };
 }
 
+/**
+ * A region with at least this many series in one write is read whole by key range (one request)
+ * instead of series by series: IndexedDB pays per request, and an import of a province plan
+ * (20,000 series) spent about a second in single reads (docs/performance.md).
+ */
+const REGION_RANGE_READ_MIN = 16;
+
+/** The stored series for the given keys, in their order (undefined where none is stored). */
+async function readStoredSeries(
+  db: AppDatabase,
+  keys: readonly SeriesKey[],
+): Promise<(SeriesRow | undefined)[]> {
+  const byRegion = new Map<string, SeriesKey[]>();
+  for (const key of keys) {
+    const region = `${key[0]}|${key[1]}`;
+    const list = byRegion.get(region);
+    if (list) list.push(key);
+    else byRegion.set(region, [key]);
+  }
+  const found = new Map<string, SeriesRow>();
+  const single: SeriesKey[] = [];
+  const ranges: Promise<void>[] = [];
+  byRegion.forEach((regionKeys) => {
+    if (regionKeys.length < REGION_RANGE_READ_MIN) {
+      single.push(...regionKeys);
+      return;
+    }
+    const [planId, regionId] = regionKeys[0] as SeriesKey;
+    ranges.push(
+      db.series
+        .where('[planId+regionId+itemId]')
+        .between([planId, regionId], [planId, regionId, []], true, true)
+        .toArray()
+        .then((rows) => rows.forEach((row) => found.set(seriesKeyString(row), row))),
+    );
+  });
+  const [singles] = await Promise.all([db.series.bulkGet(single), ...ranges]);
+  single.forEach((key, i) => {
+    const row = singles[i];
+    if (row) found.set(seriesKeyString(row), row);
+  });
+  return keys.map(([planId, regionId, itemId]) =>
+    found.get(seriesKeyString({ planId, regionId, itemId })),
+  );
+}
+
 async function writeInChunks(
   db: AppDatabase,
   series: SeriesRow[],
@@ -285,7 +332,10 @@ export async function saveValues(
   const written: WrittenCell[] = [];
   const changedKeys = new Map<string, string>();
   await db.transaction('rw', db.series, db.auditLog, async () => {
-    const stored = await db.series.bulkGet(groups.map((g) => g.key));
+    const stored = await readStoredSeries(
+      db,
+      groups.map((g) => g.key),
+    );
     const conflicts: ValueConflict[] = [];
     const nextSeries: SeriesRow[] = [];
     const audit: SeriesAuditRow[] = [];
@@ -365,15 +415,17 @@ export async function listValues(
   const { regionId, itemId } = scope;
   if (regionId !== undefined && itemId !== undefined) {
     const one = await db.series.get([planId, regionId, itemId]);
-    return flatten(one ? [one] : []);
+    return flattenSeries(one ? [one] : []);
   }
   if (itemId !== undefined) {
-    return flatten(await db.series.where('[planId+itemId]').equals([planId, itemId]).toArray());
+    return flattenSeries(
+      await db.series.where('[planId+itemId]').equals([planId, itemId]).toArray(),
+    );
   }
   // A key prefix sorts before every longer key, and an array after every string: so
   // [plan] … [plan, []] spans the plan and [plan, region] … [plan, region, []] the region.
   const prefix = regionId === undefined ? [planId] : [planId, regionId];
-  return flatten(
+  return flattenSeries(
     await db.series
       .where('[planId+regionId+itemId]')
       .between(prefix, [...prefix, []], true, true)

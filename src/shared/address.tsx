@@ -13,7 +13,7 @@ import type { Plan } from '../domain/catalog/schema';
 import { useT } from './i18n';
 import { addressMessages } from './messages';
 import { useDataset } from './dataset';
-import { defaultYear } from './default-year';
+import { defaultYearOf } from './default-year';
 import { usePlans, type PlanEntry } from './plans';
 import { queryKeys } from './query-keys';
 import {
@@ -244,7 +244,7 @@ function usePlanValues(planId: string | undefined) {
   const { db, dataset } = useDataset();
   return useQuery({
     queryKey: queryKeys.observations(dataset, planId ?? ''),
-    queryFn: async () => (await import('../db/values')).listValues(db, planId as string),
+    queryFn: async () => (await import('../db/plan-values')).readPlanValues(db, planId as string),
     enabled: planId !== undefined,
   });
 }
@@ -303,7 +303,7 @@ export function useAddressGate(page: PageId): AddressGate {
       plans: planList,
       regions: hasRegion ? regions.data : undefined,
       // The same default year as every page shows when the address names none.
-      defaultYear: defaultYear(plan, values.data ?? []),
+      defaultYear: defaultYearOf(plan, values.data?.latestYear ?? null),
     });
   }, [
     firstPass,

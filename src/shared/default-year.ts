@@ -13,6 +13,14 @@ export function defaultYear(plan: Plan, rows: readonly { year: number }[]): numb
   return latest;
 }
 
+/**
+ * The same default from the latest year of any stored value (PlanValues.latestYear), which the
+ * plan-values cache keeps, so no page scans every value for it.
+ */
+export function defaultYearOf(plan: Plan, latestYear: number | null): number {
+  return defaultYear(plan, latestYear === null ? [] : [{ year: latestYear }]);
+}
+
 /** The years an as-of year can be: the plan's period. */
 export function periodYears(plan: Plan): number[] {
   const years: number[] = [];

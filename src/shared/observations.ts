@@ -1,14 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import { readPlanValues } from '../db/plan-values';
 import { listValues } from '../db/values';
 import { useDataset } from './dataset';
 import { queryKeys } from './query-keys';
 
-/** Every stored value of a plan (all regions): for pages that compare regions or assess all. */
+/**
+ * Every stored value of a plan (all regions), indexed: for pages that compare regions or assess
+ * all. Kept in memory and brought up to date by reading only the series a write named
+ * (readPlanValues), so a refetch after one saved cell reads one record.
+ */
 export function useObservations(planId: string | undefined) {
   const { db, dataset } = useDataset();
   return useQuery({
     queryKey: queryKeys.observations(dataset, planId ?? ''),
-    queryFn: () => listValues(db, planId as string),
+    queryFn: () => readPlanValues(db, planId as string),
     enabled: planId !== undefined,
   });
 }

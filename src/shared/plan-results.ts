@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ObservationRow, RegionRow } from '../db/database';
+import type { JudgementRow, RegionRow } from '../db/database';
+import type { PlanValues } from '../db/plan-values';
 import {
   applyJudgements,
-  assessPlan,
   indexValues,
   planModeFor,
   type AssessmentMode,
@@ -11,15 +11,16 @@ import {
   type RegionRole,
   type ValueIndex,
 } from '../domain/assessment';
+import { assessItemCached, assessPlanCached } from '../domain/assessment/all-regions';
 import type { Plan } from '../domain/catalog/schema';
 import { useDataset } from './dataset';
-import { defaultYear } from './default-year';
+import { defaultYearOf } from './default-year';
 import { useObservations } from './observations';
 import { queryKeys } from './query-keys';
 import { useRegions } from './regions';
 
 // In their own small module so that the shell can use them without loading the engine.
-export { defaultYear, periodYears } from './default-year';
+export { defaultYear, defaultYearOf, periodYears } from './default-year';
 
 /** The role of a stored region in its plan: its own area, or one of its counties. */
 export function regionRole(region: Pick<RegionRow, 'role'>): RegionRole {
@@ -37,34 +38,47 @@ export function usePlanJudgements(planId: string) {
   });
 }
 
+const NO_VALUES = indexValues([]);
+
 /**
  * Judged results of several regions of a plan (the entry grid by indicator, 区域均衡): the same
- * values index, judgements and engine as usePlanResults, region by region.
+ * values index, judgements and engine as usePlanResults, region by region. With `itemId`, only
+ * that item is assessed in each region (the by-indicator grid shows one item). Results are kept
+ * per region until its values change (assessPlanCached), so after a save only the region written
+ * is assessed again.
  */
 export function useRegionResults(
   plan: Plan,
   regions: readonly Pick<RegionRow, 'regionId' | 'role'>[],
   year: number,
+  itemId?: string,
 ): Map<string, Map<string, JudgedResult>> {
   const observations = useObservations(plan.id);
   const judgements = usePlanJudgements(plan.id);
-  const values = useMemo(() => indexValues(observations.data ?? []), [observations.data]);
+  const values = observations.data?.index ?? NO_VALUES;
   const regionKey = regions.map((r) => `${r.regionId}:${r.role}`).join('|');
   return useMemo(() => {
+    const judgementsByRegion = new Map<string, JudgementRow[]>();
+    for (const j of judgements.data ?? []) {
+      if (itemId !== undefined && j.itemId !== itemId) continue;
+      judgementsByRegion.set(j.regionId, [...(judgementsByRegion.get(j.regionId) ?? []), j]);
+    }
     const out = new Map<string, Map<string, JudgedResult>>();
     for (const entry of regionKey ? regionKey.split('|') : []) {
       const [regionId = '', role] = entry.split(':');
-      const computed = assessPlan(
-        plan,
-        values,
-        { regionId, role: role === 'plan-area' ? 'plan-area' : 'subregion' },
-        year,
-      );
-      const own = (judgements.data ?? []).filter((j) => j.regionId === regionId);
+      const region = {
+        regionId,
+        role: role === 'plan-area' ? ('plan-area' as const) : ('subregion' as const),
+      };
+      const one =
+        itemId === undefined ? undefined : assessItemCached(plan, values, region, itemId, year);
+      const computed =
+        itemId === undefined ? assessPlanCached(plan, values, region, year) : one ? [one] : [];
+      const own = judgementsByRegion.get(regionId) ?? [];
       out.set(regionId, new Map(applyJudgements(computed, own, year).map((r) => [r.id, r])));
     }
     return out;
-  }, [plan, values, regionKey, year, judgements.data]);
+  }, [plan, values, regionKey, year, itemId, judgements.data]);
 }
 
 export interface PlanResults {
@@ -72,7 +86,8 @@ export interface PlanResults {
   regions: RegionRow[];
   region: RegionRow | undefined;
   role: RegionRole;
-  rows: ObservationRow[];
+  /** Every stored value of the plan: indexed, and as flat rows (`planValues.rows`). */
+  planValues: PlanValues | undefined;
   values: ValueIndex;
   year: number;
   /** 终期评估 in the plan's end year, else 中期评估 (docs/methodology.md §4). */
@@ -100,15 +115,15 @@ export function usePlanResults(
     [regionsQuery.data],
   );
   const region = regions.find((r) => r.regionId === choice.regionId) ?? regions[0];
-  const rows = useMemo(() => observations.data ?? [], [observations.data]);
-  const values = useMemo(() => indexValues(rows), [rows]);
-  const year = choice.year ?? defaultYear(plan, rows);
+  const planValues = observations.data;
+  const values = planValues?.index ?? NO_VALUES;
+  const year = choice.year ?? defaultYearOf(plan, planValues?.latestYear ?? null);
   const regionId = region?.regionId;
   const role = region ? regionRole(region) : 'plan-area';
 
   const results = useMemo(() => {
     if (!regionId) return [];
-    const computed = assessPlan(plan, values, { regionId, role }, year);
+    const computed = assessPlanCached(plan, values, { regionId, role }, year);
     const own = (judgements.data ?? []).filter((j) => j.regionId === regionId);
     return applyJudgements(computed, own, year);
   }, [plan, values, regionId, role, year, judgements.data]);
@@ -117,7 +132,7 @@ export function usePlanResults(
     regions,
     region,
     role,
-    rows,
+    planValues,
     values,
     year,
     mode: planModeFor(plan, year),

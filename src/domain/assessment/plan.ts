@@ -12,12 +12,23 @@ import { FINAL_ONLY_STATUSES, MIDTERM_ONLY_STATUSES } from './types';
 export type PlanItem =
   (Indicator & { itemType: 'indicator' }) | (TextTarget & { itemType: 'textTarget' });
 
-/** Every assessable item of a plan: the table's indicators, then the targets stated in the prose. */
+const itemsOfPlan = new WeakMap<Plan, readonly PlanItem[]>();
+
+/**
+ * Every assessable item of a plan: the table's indicators, then the targets stated in the prose.
+ * Built once per plan object (plans are never changed in place) and shared: assessing 200 regions
+ * copied every item 200 times (docs/performance.md). Callers get their own array to sort.
+ */
 export function planItems(plan: Plan): PlanItem[] {
-  return [
-    ...plan.indicators.map((i) => ({ ...i, itemType: 'indicator' as const })),
-    ...plan.textTargets.map((t) => ({ ...t, itemType: 'textTarget' as const })),
-  ];
+  let items = itemsOfPlan.get(plan);
+  if (!items) {
+    items = [
+      ...plan.indicators.map((i) => ({ ...i, itemType: 'indicator' as const })),
+      ...plan.textTargets.map((t) => ({ ...t, itemType: 'textTarget' as const })),
+    ];
+    itemsOfPlan.set(plan, items);
+  }
+  return [...items];
 }
 
 export function planCalendar(plan: Plan): PlanCalendar {
@@ -48,6 +59,9 @@ export interface ObservationLike {
   value: number;
 }
 
+/** One region's values: item → year → value. */
+export type RegionValues = ReadonlyMap<string, ActualsByYear>;
+
 /**
  * The stored values of a data set indexed once: region → item → year → value. Built once per
  * change of the values and shared by every assessment, so that no region rescans all rows.
@@ -56,9 +70,24 @@ export interface ValueIndex {
   actuals(regionId: string, itemId: string): ActualsByYear;
   /** Regions that have at least one value. */
   regionIds(): string[];
+  /**
+   * One region's values. An index updated after a write (src/db/plan-values.ts) keeps the same
+   * object for every region the write did not touch, so results can be kept per region
+   * (assessPlanCached) and only the changed region is assessed again.
+   */
+  regionValues(regionId: string): RegionValues | undefined;
 }
 
 const EMPTY: ActualsByYear = new Map();
+
+/** An index over values already grouped by region (the plan-values cache builds these). */
+export function indexRegions(byRegion: ReadonlyMap<string, RegionValues>): ValueIndex {
+  return {
+    actuals: (regionId, itemId) => byRegion.get(regionId)?.get(itemId) ?? EMPTY,
+    regionIds: () => [...byRegion.keys()],
+    regionValues: (regionId) => byRegion.get(regionId),
+  };
+}
 
 export function indexValues(rows: Iterable<ObservationLike>): ValueIndex {
   const byRegion = new Map<string, Map<string, Map<number, number>>>();
@@ -69,10 +98,7 @@ export function indexValues(rows: Iterable<ObservationLike>): ValueIndex {
     if (!byYear) byItem.set(row.itemId, (byYear = new Map()));
     byYear.set(row.year, row.value);
   }
-  return {
-    actuals: (regionId, itemId) => byRegion.get(regionId)?.get(itemId) ?? EMPTY,
-    regionIds: () => [...byRegion.keys()],
-  };
+  return indexRegions(byRegion);
 }
 
 /**
@@ -86,17 +112,20 @@ export function assessPlan(
   asOfYear: number,
 ): PlanItemResult[] {
   const calendar = planCalendar(plan);
-  return planItems(plan).map((item) => ({
-    ...assessIndicator({
+  return planItems(plan).map((item) => {
+    // The engine's result is a new object: extended in place rather than copied (a copy per
+    // item and region was a fifth of the time of assessing a province).
+    const result = assessIndicator({
       item,
       calendar,
       actuals: values.actuals(region.regionId, item.id),
       asOfYear,
       scope: region.role,
-    }),
-    domain: item.domain,
-    itemType: item.itemType,
-  }));
+    }) as PlanItemResult;
+    result.domain = item.domain;
+    result.itemType = item.itemType;
+    return result;
+  });
 }
 
 /** An evaluator's status for an item, region and as-of year, always with a reason. */

@@ -11,12 +11,28 @@ import { valueRuleFor } from '../observations/value-rules';
  * @example isSizeIndependent({ name: '每千人口床位数', unit: '张', kind: 'level' }) → true
  * @example isSizeIndependent({ name: '公共图书馆年流通人次', unit: '万人次', kind: 'level' }) → false
  */
-export function isSizeIndependent(item: {
+export function isSizeIndependent(item: SizeSubject): boolean {
+  let known = answers.get(item);
+  if (known === undefined) answers.set(item, (known = decide(item)));
+  return known;
+}
+
+interface SizeSubject {
   name: string;
   unit: string | null;
   kind: 'level' | 'cumulative';
   concept?: string;
-}): boolean {
+}
+
+/**
+ * Answers kept per item object: the engine asks for every county and item (20,000 times for a
+ * province plan), and the value rule behind the answer tests the name with several patterns; it
+ * was the largest self time of assessing a province (docs/performance.md). Plan items are never
+ * changed in place (a changed plan is a new object), so an answer stays true for its object.
+ */
+const answers = new WeakMap<SizeSubject, boolean>();
+
+function decide(item: SizeSubject): boolean {
   if (item.kind !== 'level') return false;
   // Rates, ratios and ages by their value rule (the same as the entry grid's).
   if (valueRuleFor(item).kind !== 'count') return true;

@@ -23,6 +23,7 @@ export interface ActualsCsvOptions {
 }
 
 const REQUIRED = ['indicator', 'year', 'value'] as const;
+const COLUMNS = ['indicator', 'region', 'year', 'value', 'note'] as const;
 
 /**
  * Parses an actuals CSV for a plan: header row with `indicator`, `region` (optional), `year`,
@@ -53,7 +54,9 @@ export function parseActualsCsv(
       ],
     };
   }
-  const col = (name: string) => columns.indexOf(name);
+  const columnIndex = Object.fromEntries(
+    COLUMNS.map((name) => [name, columns.indexOf(name)]),
+  ) as Record<(typeof COLUMNS)[number], number>;
   const items = planItems(plan);
   const byId = new Map(items.map((i) => [i.id, i]));
   const byName = new Map<string, typeof items>();
@@ -75,7 +78,10 @@ export function parseActualsCsv(
   const rows: ActualRow[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
-    const cell = (name: string) => (col(name) >= 0 ? (record.cells[col(name)] ?? '').trim() : '');
+    const cell = (name: (typeof COLUMNS)[number]) => {
+      const index = columnIndex[name];
+      return index >= 0 ? (record.cells[index] ?? '').trim() : '';
+    };
     const at = (column: string) => `第${record.line}行 ${column} 列`;
     const indicator = cell('indicator');
     let item = byId.get(indicator);

@@ -188,6 +188,9 @@ export interface ValueError {
 export type ParsedValue =
   { kind: 'empty' } | { kind: 'value'; value: number; text: string } | ValueError;
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const NON_ASCII = /[^\x00-\x7f]/;
+
 const FULL_WIDTH: Record<string, string> = {
   '．': '.',
   '。': '.',
@@ -205,6 +208,9 @@ const FULL_WIDTH: Record<string, string> = {
 
 /** Full-width digits and punctuation to ASCII. Spaces are kept: a space inside a number is an error. */
 export function normalizeText(text: string): string {
+  // Every character mapped here is outside ASCII: plain ASCII text (nearly every cell of a file)
+  // is returned as it is, without building a new string.
+  if (!NON_ASCII.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;

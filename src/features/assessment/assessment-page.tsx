@@ -203,7 +203,8 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
       (!domainFilter || r.domain === domainFilter),
   );
   const domainName = new Map(plan.domains.map((d) => [d.id, d.name]));
-  const hasAnyData = assessment.rows.some((o) => o.regionId === regionId);
+  const hasAnyData =
+    regionId !== undefined && assessment.values.regionValues(regionId) !== undefined;
   const regionName = region?.name ?? '';
 
   return (

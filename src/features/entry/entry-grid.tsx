@@ -1,5 +1,5 @@
 import {
-  Fragment,
+  memo,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -185,6 +185,7 @@ export function EntryGrid(props: Props) {
     conflicts: ValueConflict[];
   } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const rowActions = useRef<RowActions | null>(null);
   const wantFocus = useRef(false);
 
   const setEditor = (next: Editor | null) => {
@@ -725,6 +726,26 @@ export function EntryGrid(props: Props) {
     `${c.itemId} · ${c.regionId}`;
 
   const columnCount = years.length + 10;
+  // What a row's cells do, read by the rows when an event happens: rows are memoised (an arrow
+  // key redraws the two rows it leaves and enters, not all of them), so they get one stable
+  // object whose handlers are refreshed after every render.
+  useLayoutEffect(() => {
+    rowActions.current = {
+      change: (text) =>
+        editorRef.current && setEditor({ ...editorRef.current, text, message: null }),
+      keyDown: onEditorKeyDown,
+      blur: (r, c) => {
+        const ed = editorRef.current;
+        if (ed && ed.row === r && ed.col === c) commit(ed, null, true);
+      },
+      catchText: (r, c, text) => startEdit(r, c, text),
+      select: (r, c) => {
+        wantFocus.current = true;
+        setActive({ row: r, col: c });
+      },
+      edit: (r, c) => startEdit(r, c, null),
+    };
+  });
   return (
     <>
       <div className="entry-grid-wrap">
@@ -748,62 +769,25 @@ export function EntryGrid(props: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, r) => {
-              const groupRow =
-                row.group !== null && row.group !== rows[r - 1]?.group ? (
-                  <tr className="group-row">
-                    <td colSpan={columnCount}>{row.group}</td>
-                  </tr>
-                ) : null;
-              return (
-                <Fragment key={row.key}>
-                  {groupRow}
-                  <tr data-item={row.itemId} data-region={row.regionId}>
-                    {row.leading}
-                    {years.map((year, c) => {
-                      const key = cellKey(row.itemId, row.regionId, year);
-                      const isActive = r === active.row && c === active.col;
-                      const isEditing = editor !== null && editor.row === r && editor.col === c;
-                      return (
-                        <GridCell
-                          key={year}
-                          r={r}
-                          c={c}
-                          year={year}
-                          isBaseYear={year === baseYear}
-                          row={row}
-                          obs={observations.get(key)}
-                          draft={drafts.get(key)}
-                          pendingText={pending.get(key)}
-                          isFlashing={
-                            flash.has(key) && flash.get(key) === observations.get(key)?.version
-                          }
-                          isActive={isActive}
-                          editor={isEditing ? editor : null}
-                          onEditorChange={(text) =>
-                            editorRef.current &&
-                            setEditor({ ...editorRef.current, text, message: null })
-                          }
-                          onEditorKeyDown={onEditorKeyDown}
-                          onEditorBlur={() => {
-                            const ed = editorRef.current;
-                            if (ed && ed.row === r && ed.col === c) commit(ed, null, true);
-                          }}
-                          onCatch={(text) => startEdit(r, c, text)}
-                          onSelect={() => {
-                            wantFocus.current = true;
-                            setActive({ row: r, col: c });
-                          }}
-                          onEdit={() => startEdit(r, c, null)}
-                          isReadOnly={props.isReadOnly}
-                        />
-                      );
-                    })}
-                    {row.trailing}
-                  </tr>
-                </Fragment>
-              );
-            })}
+            {rows.map((row, r) => (
+              <GridRowView
+                key={row.key}
+                row={row}
+                r={r}
+                isGroupStart={row.group !== null && row.group !== rows[r - 1]?.group}
+                columnCount={columnCount}
+                years={years}
+                baseYear={baseYear}
+                observations={observations}
+                drafts={drafts}
+                pending={pending}
+                flash={flash}
+                activeCol={r === active.row ? active.col : null}
+                editor={editor !== null && editor.row === r ? editor : null}
+                isReadOnly={props.isReadOnly}
+                actions={rowActions}
+              />
+            ))}
           </tbody>
         </table>
       </div>
@@ -848,6 +832,81 @@ export function EntryGrid(props: Props) {
     </>
   );
 }
+
+/** What the cells of a row do; see `rowActions` in EntryGrid. */
+interface RowActions {
+  change: (text: string) => void;
+  keyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  blur: (r: number, c: number) => void;
+  catchText: (r: number, c: number, text: string) => void;
+  select: (r: number, c: number) => void;
+  edit: (r: number, c: number) => void;
+}
+
+/**
+ * One row of the grid, drawn again only when something it shows changed: its active cell, its
+ * editor, the stored values, drafts, pending or saved marks (each a new map when it changes).
+ */
+const GridRowView = memo(function GridRowView(props: {
+  row: GridRow;
+  r: number;
+  isGroupStart: boolean;
+  columnCount: number;
+  years: number[];
+  baseYear: number;
+  observations: ReadonlyMap<string, ObservationRow>;
+  drafts: ReadonlyMap<string, Draft>;
+  pending: ReadonlyMap<string, string>;
+  flash: ReadonlyMap<string, number>;
+  /** The active column when the active cell is in this row. */
+  activeCol: number | null;
+  /** The editor when it is open in this row. */
+  editor: Editor | null;
+  isReadOnly: boolean;
+  actions: { current: RowActions | null };
+}) {
+  const { row, r, years, observations, drafts, pending, flash, editor, actions } = props;
+  return (
+    <>
+      {props.isGroupStart && (
+        <tr className="group-row">
+          <td colSpan={props.columnCount}>{row.group}</td>
+        </tr>
+      )}
+      <tr data-item={row.itemId} data-region={row.regionId}>
+        {row.leading}
+        {years.map((year, c) => {
+          const key = cellKey(row.itemId, row.regionId, year);
+          const isEditing = editor !== null && editor.col === c;
+          return (
+            <GridCell
+              key={year}
+              r={r}
+              c={c}
+              year={year}
+              isBaseYear={year === props.baseYear}
+              row={row}
+              obs={observations.get(key)}
+              draft={drafts.get(key)}
+              pendingText={pending.get(key)}
+              isFlashing={flash.has(key) && flash.get(key) === observations.get(key)?.version}
+              isActive={c === props.activeCol}
+              editor={isEditing ? editor : null}
+              onEditorChange={(text) => actions.current?.change(text)}
+              onEditorKeyDown={(event) => actions.current?.keyDown(event)}
+              onEditorBlur={() => actions.current?.blur(r, c)}
+              onCatch={(text) => actions.current?.catchText(r, c, text)}
+              onSelect={() => actions.current?.select(r, c)}
+              onEdit={() => actions.current?.edit(r, c)}
+              isReadOnly={props.isReadOnly}
+            />
+          );
+        })}
+        {row.trailing}
+      </tr>
+    </>
+  );
+});
 
 function GridCell(props: {
   r: number;

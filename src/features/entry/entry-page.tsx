@@ -18,7 +18,7 @@ import { useObservations, useValues } from '../../shared/observations';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { useRegions } from '../../shared/regions';
 import { useSearchParams } from '../../shared/address';
-import { defaultYear, useRegionResults } from '../../shared/plan-results';
+import { defaultYearOf, useRegionResults } from '../../shared/plan-results';
 import { StatusBadge } from '../../shared/status-badge';
 import { ProgressText, useWording } from '../../shared/wording';
 import { useAuthorName } from '../../shared/settings';
@@ -87,7 +87,10 @@ export default function EntryPage({ entry }: FeaturePageProps) {
   }, [plan]);
   const years = useMemo(() => gridYears(plan.baseYear, plan.period.end), [plan]);
   const regions = useMemo(() => regionsQuery.data ?? [], [regionsQuery.data]);
-  const visibleRegions = regions.filter((r) => showArchived || !r.archived);
+  const visibleRegions = useMemo(
+    () => regions.filter((r) => showArchived || !r.archived),
+    [regions, showArchived],
+  );
   const regionParam = search.region;
   const region: RegionRow | undefined =
     regions.find((r) => r.regionId === regionParam && (showArchived || !r.archived)) ??
@@ -117,15 +120,20 @@ export default function EntryPage({ entry }: FeaturePageProps) {
 
   // The one default of every page: the latest year of the period with any value. The as-of
   // year is `year`, as on every page (an old `asof=` link is read as `year`).
-  const asOfYear = search.year ?? defaultYear(plan, planValuesQuery.data ?? []);
+  const autoYear = defaultYearOf(plan, planValuesQuery.data?.latestYear ?? null);
+  const asOfYear = search.year ?? autoYear;
 
+  // By indicator, each region's row shows one item: only that item is assessed per region.
   const resultsByRegion = useRegionResults(
     plan,
     view === 'region' ? (region ? [region] : []) : regions,
     asOfYear,
+    view === 'region' ? undefined : item?.id,
   );
 
-  const gridRows: GridRow[] = (() => {
+  // Kept while nothing they show changes: the grid redraws only the rows whose props changed, so
+  // moving the active cell (which re-renders this page) leaves the rows alone.
+  const gridRows: GridRow[] = useMemo(() => {
     if (view === 'region') {
       if (!region) return [];
       const results = resultsByRegion.get(region.regionId);
@@ -188,7 +196,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         ),
       };
     });
-  })();
+  }, [view, region, resultsByRegion, ownRegion, items, domainNames, plan, t, item, visibleRegions]);
 
   const describeCell = (c: { itemId: string; regionId: string; year: number }) => {
     const itemName = items.find((i) => i.id === c.itemId)?.name ?? c.itemId;
@@ -357,9 +365,7 @@ export default function EntryPage({ entry }: FeaturePageProps) {
               value={search.year ?? ''}
               onChange={(event) => setParams({ year: event.target.value || null })}
             >
-              <option value="">
-                {t('asOfAuto', { year: defaultYear(plan, planValuesQuery.data ?? []) })}
-              </option>
+              <option value="">{t('asOfAuto', { year: autoYear })}</option>
               {years
                 .filter((y) => y >= plan.period.start)
                 .map((y) => (

@@ -11,13 +11,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { listValues } from '../../db/values';
-import {
-  applyJudgements,
-  assessPlan,
-  indexValues,
-  planAreaRegionId,
-} from '../../domain/assessment/plan';
+import { readPlanValues } from '../../db/plan-values';
+import { assessPlanCached } from '../../domain/assessment/all-regions';
+import { applyJudgements, indexValues, planAreaRegionId } from '../../domain/assessment/plan';
 import { compareConcept, sharedConcepts } from '../../domain/charts';
 import type { Plan } from '../../domain/catalog/schema';
 import { useDataset } from '../../shared/dataset';
@@ -39,6 +35,8 @@ import { roundTo } from '../../domain/assessment/numbers';
 import type { ConceptRow } from '../../domain/charts/across-plans';
 import { ProgressText } from '../../shared/wording';
 
+const NO_VALUES = indexValues([]);
+
 const progressOf = (row: ConceptRow): number | null => row.progress?.value ?? null;
 
 export function AcrossPlansView({ plan, assessment, params, setParams }: ViewProps) {
@@ -50,7 +48,7 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
   const observations = useQueries({
     queries: plans.map((p) => ({
       queryKey: queryKeys.observations(dataset, p.id),
-      queryFn: () => listValues(db, p.id),
+      queryFn: () => readPlanValues(db, p.id),
     })),
   });
   // Judgements count here as on every page: the same status for the same item everywhere.
@@ -76,9 +74,9 @@ export function AcrossPlansView({ plan, assessment, params, setParams }: ViewPro
           // Each plan's own area, as of the chosen year clamped to that plan's period.
           const regionId = planAreaRegionId(p);
           const asOf = Math.min(Math.max(year, p.period.start), p.period.end);
-          const computed = assessPlan(
+          const computed = assessPlanCached(
             p,
-            indexValues(observations[index]?.data ?? []),
+            observations[index]?.data?.index ?? NO_VALUES,
             { regionId, role: 'plan-area' },
             asOf,
           );

@@ -56,10 +56,8 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
   const itemUnit = result.unit;
 
   const calendar = planCalendar(plan);
-  const regionRows = assessment.rows
-    .filter((r) => r.itemId === item.id && r.regionId === region.regionId)
-    .sort((a, b) => a.year - b.year);
-  const actuals = new Map(regionRows.map((r) => [r.year, r.value]));
+  const regionRows = assessment.planValues?.seriesRows(region.regionId, item.id) ?? [];
+  const actuals = assessment.values.actuals(region.regionId, item.id);
   const chart = indicatorSeries(result, item.kind, calendar, actuals, assessment.year);
   const isCumulative = chart.kind === 'cumulative';
   const unit = wording.unit(itemUnit);

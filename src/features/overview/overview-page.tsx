@@ -13,6 +13,7 @@ import { periodYears } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
 import './overview.css';
 import { RegionSelect } from '../../shared/selectors';
+import { useFirstDataMark } from '../../shared/first-data-mark';
 
 const TABS: ReadonlyArray<
   [OverviewView, 'viewSummary' | 'viewDomain' | 'viewIndicator' | 'viewRegions' | 'viewPlans']
@@ -35,6 +36,7 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
   const [params, setParams] = useOverviewParams();
   const assessment = usePlanAssessment(plan, params);
   const { regions, region, year } = assessment;
+  useFirstDataMark(!assessment.isLoading && !assessment.error && region !== undefined);
 
   let body: ReactNode;
   if (assessment.error) {

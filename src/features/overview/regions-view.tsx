@@ -65,7 +65,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     kind: item.kind,
     itemId: item.id,
     regions,
-    rows: assessment.rows,
+    rows: assessment.planValues?.rows ?? [],
     startYear: plan.period.start,
     year,
     target,

@@ -36,9 +36,9 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
   const t = useT(overviewMessages);
   const { diff, signedDiff } = useDifferenceFormat();
   const label = useStatusLabel();
-  const { items, year, rows } = assessment;
+  const { items, year, values } = assessment;
   const entryHref = buildHref('/entry', { plan: plan.id, region: region.regionId });
-  const hasAnyValue = rows.some((r) => r.regionId === region.regionId);
+  const hasAnyValue = values.regionValues(region.regionId) !== undefined;
   if (!hasAnyValue) {
     return (
       <EmptyState>

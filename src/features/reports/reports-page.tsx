@@ -44,7 +44,7 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
   const { dataset } = useDataset();
   const [search, setParams] = useSearchParams('reports');
   const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
-  const { regions, region, results, rows, year, mode } = assessment;
+  const { regions, region, results, planValues, year, mode } = assessment;
   const regionId = region?.regionId;
   const ts = useT(snapshotMessages);
   const author = useAuthorName();
@@ -85,10 +85,10 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
       asOfYear: year,
       results,
       // Archived regions keep their data but leave the report, as they leave every page.
-      observations: rows.filter((r) => active.has(r.regionId)),
+      observations: (planValues?.rows ?? []).filter((r) => active.has(r.regionId)),
       isDemo: dataset === 'demo',
     };
-  }, [plan, regions, regionId, year, results, rows, dataset]);
+  }, [plan, regions, regionId, year, results, planValues, dataset]);
   // The facts do not depend on what the evaluator writes.
   const facts = useMemo(
     () => (base ? reportFacts(base) : { problems: [], suggestions: [] }),
@@ -411,7 +411,7 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
         }}
         onDelete={remove}
       />
-      <TemplatePanel key={plan.id} plan={plan} regions={regions} rows={rows} />
+      <TemplatePanel key={plan.id} plan={plan} regions={regions} rows={planValues?.rows ?? []} />
     </>
   );
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isSizeIndependent } from './scale';
+
+describe('isSizeIndependent', () => {
+  it('takes rates, shares, ages and per-capita figures as comparable between counties, totals not', () => {
+    expect(isSizeIndependent({ name: '每千人口床位数', unit: '张', kind: 'level' })).toBe(true);
+    expect(isSizeIndependent({ name: '九年义务教育巩固率', unit: '%', kind: 'level' })).toBe(true);
+    expect(isSizeIndependent({ name: '人均预期寿命', unit: '岁', kind: 'level' })).toBe(true);
+    expect(isSizeIndependent({ name: '生均经费', unit: '元/生·年', kind: 'level' })).toBe(true);
+    expect(isSizeIndependent({ name: '公共图书馆年流通人次', unit: '万人次', kind: 'level' })).toBe(
+      false,
+    );
+    expect(isSizeIndependent({ name: '新增就业', unit: '万人/年', kind: 'level' })).toBe(false);
+    expect(isSizeIndependent({ name: '九年义务教育巩固率', unit: '%', kind: 'cumulative' })).toBe(
+      false,
+    );
+  });
+
+  it('answers each item on its own, however often it is asked', () => {
+    // The answer is kept per item object: two items differing only in name keep their own answers
+    const rate = { name: '每万人拥有公共文化设施面积', unit: '平方米', kind: 'level' as const };
+    const total = { name: '公共文化设施面积', unit: '平方米', kind: 'level' as const };
+    for (let i = 0; i < 3; i++) {
+      expect(isSizeIndependent(rate)).toBe(true);
+      expect(isSizeIndependent(total)).toBe(false);
+    }
+  });
+});
