@@ -364,28 +364,42 @@ export function readFillTemplateBook(
 
 type CellRead = { value: number; text: string; isFromFormula: boolean } | { error: string } | null;
 
+/**
+ * A cell's own value, or the result Excel cached for its formula (a formula is never run); a
+ * formula without a result is refused with the fix in words. Shared by every .xlsx reader.
+ */
+export function resolveFormula(
+  raw: ExcelJS.CellValue,
+): { value: ExcelJS.CellValue; isFromFormula: boolean } | { problem: string; formula: string } {
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    raw instanceof Date ||
+    !('formula' in raw || 'sharedFormula' in raw)
+  ) {
+    return { value: raw, isFromFormula: false };
+  }
+  const result = (raw as ExcelJS.CellFormulaValue).result;
+  if (
+    result === undefined ||
+    result === null ||
+    (typeof result === 'object' && 'error' in result)
+  ) {
+    return {
+      problem: '公式没有计算结果，请改为直接填写数值（复制后“选择性粘贴—数值”）',
+      formula: (raw as ExcelJS.CellFormulaValue).formula ?? '',
+    };
+  }
+  return { value: result as ExcelJS.CellValue, isFromFormula: true };
+}
+
 /** One year cell: a number, or why it is not one; null when empty. */
 function readCell(cell: ExcelJS.Cell, rule: ValueRule): CellRead {
   const raw = cell.value;
   if (raw === null || raw === undefined) return null;
-  let value: ExcelJS.CellValue = raw;
-  let isFromFormula = false;
-  if (
-    typeof raw === 'object' &&
-    !(raw instanceof Date) &&
-    ('formula' in raw || 'sharedFormula' in raw)
-  ) {
-    const result = (raw as ExcelJS.CellFormulaValue).result;
-    if (
-      result === undefined ||
-      result === null ||
-      (typeof result === 'object' && 'error' in result)
-    ) {
-      return { error: '公式没有计算结果，请改为直接填写数值（复制后“选择性粘贴—数值”）' };
-    }
-    value = result as ExcelJS.CellValue;
-    isFromFormula = true;
-  }
+  const resolved = resolveFormula(raw);
+  if ('problem' in resolved) return { error: resolved.problem };
+  const { value, isFromFormula } = resolved;
   if (typeof value === 'boolean') return { error: '不是数值（逻辑值）' };
   if (value instanceof Date) return { error: '不是数值（日期），请填写数字' };
   if (typeof value === 'object' && value !== null && 'error' in value) {

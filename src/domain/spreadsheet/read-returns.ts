@@ -18,6 +18,7 @@ import {
   loadWorkbook,
   plainText,
   readFillTemplateBook,
+  resolveFormula,
   type FillReadLimits,
 } from './read-fill-template';
 
@@ -159,29 +160,9 @@ function tableRows(sheet: ExcelJS.Worksheet): TableRow[] {
 }
 
 function tableCell(cell: ExcelJS.Cell): TableCell {
-  const raw = cell.value;
-  let value: ExcelJS.CellValue = raw;
-  let isFromFormula = false;
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    !(raw instanceof Date) &&
-    ('formula' in raw || 'sharedFormula' in raw)
-  ) {
-    const result = (raw as ExcelJS.CellFormulaValue).result;
-    if (
-      result === undefined ||
-      result === null ||
-      (typeof result === 'object' && 'error' in result)
-    ) {
-      return {
-        text: `=${(raw as ExcelJS.CellFormulaValue).formula ?? ''}`,
-        problem: '公式没有计算结果，请改为直接填写数值（复制后“选择性粘贴—数值”）',
-      };
-    }
-    value = result as ExcelJS.CellValue;
-    isFromFormula = true;
-  }
+  const resolved = resolveFormula(cell.value);
+  if ('problem' in resolved) return { text: `=${resolved.formula}`, problem: resolved.problem };
+  const { value, isFromFormula } = resolved;
   const extra = isFromFormula ? { isFromFormula: true } : {};
   if (typeof value === 'boolean') {
     return { text: String(value), problem: '不是数值（逻辑值）', ...extra };
