@@ -40,4 +40,19 @@ describe('sample amounts of whole things', () => {
     expect(values.length).toBeGreaterThan(0);
     for (const v of values) expect(Number.isInteger(v.value)).toBe(true);
   });
+
+  it('are whole numbers for levels counted whole (人次/年), but not for rates in such units', () => {
+    const values = generateDemoValues(
+      plan,
+      plan.regions.map((r) => r.id),
+      2018,
+    );
+    // 达州 残疾人托养机构服务能力 (人次/年, 100 → 200): a count of visits a year.
+    const capacity = values.filter((v) => v.itemId === 'disability.care-capacity');
+    expect(capacity.length).toBeGreaterThan(0);
+    for (const v of capacity) expect(Number.isInteger(v.value)).toBe(true);
+    // 每千人口床位数 (张, 4.31 → 5.70) is a rate: it keeps its decimals.
+    const beds = values.filter((v) => v.itemId === 'health.hospital-beds-per-1000');
+    expect(beds.some((v) => !Number.isInteger(v.value))).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Plan } from '../catalog/schema';
 import { planItems } from '../assessment/plan';
+import { isSizeIndependent } from '../assessment/scale';
 
 /**
  * Synthetic demonstration values (示例数据). They are invented, stored only in the separate demo
@@ -41,10 +42,19 @@ const WHOLE_UNITS = new Set([
   '张',
   '家',
 ]);
-const roundFor = (unit: string | null, value: number) =>
-  unit !== null && WHOLE_UNITS.has(unit) && Math.abs(value) >= 20
-    ? Math.round(value)
-    : round(value);
+/**
+ * A count of whole things (所, 人次/年 …) is a whole number; a rate in such a unit (每千人口床位数
+ * in 张) keeps two decimals — the rule the wording layer uses for derived figures.
+ */
+const isCountedWhole = (item: {
+  name: string;
+  unit: string | null;
+  kind: 'level' | 'cumulative';
+}) => WHOLE_UNITS.has((item.unit ?? '').replace(/\/年$/, '')) && !isSizeIndependent(item);
+const roundFor = (
+  item: { name: string; unit: string | null; kind: 'level' | 'cumulative' },
+  value: number,
+) => (isCountedWhole(item) ? Math.round(value) : round(value));
 
 /**
  * Values for every numeric item, every region and the years `startYear..lastYear`: each region
@@ -83,7 +93,7 @@ export function generateDemoValues(
             itemId: item.id,
             regionId,
             year,
-            value: whole ? Math.round(amount) : roundFor(item.unit, amount),
+            value: whole ? Math.round(amount) : roundFor(item, amount),
           });
         }
         return;
@@ -104,7 +114,7 @@ export function generateDemoValues(
           itemId: item.id,
           regionId,
           year: plan.baseYear,
-          value: round(isPercent ? Math.min(100, Math.max(0, own)) : Math.max(0, own)),
+          value: roundFor(item, isPercent ? Math.min(100, Math.max(0, own)) : Math.max(0, own)),
         });
       }
       for (let year = plan.period.start; year <= Math.min(lastYear, plan.period.end); year++) {
@@ -115,7 +125,7 @@ export function generateDemoValues(
           regionOffset * ((year - plan.baseYear) / span) +
           (random() - 0.5) * Math.abs(target - baseline) * 0.05;
         const value = isPercent ? Math.min(100, Math.max(0, noisy)) : Math.max(0, noisy);
-        out.push({ itemId: item.id, regionId, year, value: roundFor(item.unit, value) });
+        out.push({ itemId: item.id, regionId, year, value: roundFor(item, value) });
       }
     });
   }
