@@ -31,6 +31,8 @@ export interface IndicatorChartData {
   yDomain: readonly [number, number];
   /** Round ticks on a round step across yDomain. */
   yTicks: number[];
+  /** Decimals that write every tick exactly. */
+  yDecimals: number;
 }
 
 function numericTarget(rule: TargetRule): { value: number; comparator: Comparator } | null {
@@ -133,10 +135,13 @@ export function indicatorSeries(
   }
   if (target) figures.push(target.value);
   // Round ticks on a round step, so that labels never crowd ("109" over "110").
-  const { domain: yDomain, ticks: yTicks } =
-    figures.length === 0
-      ? { domain: [0, 1] as const, ticks: [0, 1] }
-      : niceScale(Math.min(...figures), Math.max(...figures));
+  const {
+    domain: yDomain,
+    ticks: yTicks,
+    decimals: yDecimals,
+  } = figures.length === 0
+    ? { domain: [0, 1] as const, ticks: [0, 1], decimals: 0 }
+    : niceScale(Math.min(...figures), Math.max(...figures));
   const hasBand =
     target !== null &&
     target.comparator !== '=' &&
@@ -155,5 +160,6 @@ export function indicatorSeries(
     reportedCount,
     yDomain,
     yTicks,
+    yDecimals,
   };
 }

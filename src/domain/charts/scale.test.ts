@@ -4,7 +4,18 @@ import { niceScale } from './scale';
 
 describe('nice axis scales', () => {
   it('put 每千人口床位数 4.31–5.70 on half steps', () => {
-    expect(niceScale(4.31, 5.7)).toEqual({ domain: [4, 6], ticks: [4, 4.5, 5, 5.5, 6] });
+    expect(niceScale(4.31, 5.7)).toEqual({
+      domain: [4, 6],
+      ticks: [4, 4.5, 5, 5.5, 6],
+      decimals: 1,
+    });
+  });
+
+  it('say how many decimals write every tick exactly: a CV axis 0–0.01% needs 4, not 3', () => {
+    // 0.011 over five intervals: a rough step of 0.0022 rounds up to 0.0025.
+    const axis = niceScale(0, 0.011);
+    expect(axis.ticks).toEqual([0, 0.0025, 0.005, 0.0075, 0.01, 0.0125]);
+    expect(axis.decimals).toBe(4);
   });
 
   it('give 出生人口性别比 106.5–110.2 whole numbers, never 109.68 beside 110', () => {

@@ -1,6 +1,8 @@
 export interface NiceScale {
   domain: readonly [number, number];
   ticks: number[];
+  /** Decimals that write every tick exactly (0.0025 needs 4: never "0.003" under the line). */
+  decimals: number;
 }
 
 const STEPS = [1, 2, 2.5, 5, 10];
@@ -13,7 +15,9 @@ const STEPS = [1, 2, 2.5, 5, 10];
  * @example niceScale(4.31, 5.7) → { domain: [4, 6], ticks: [4, 4.5, 5, 5.5, 6] }
  */
 export function niceScale(min: number, max: number, maxTicks = 6): NiceScale {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return { domain: [0, 1], ticks: [0, 1] };
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    return { domain: [0, 1], ticks: [0, 1], decimals: 0 };
+  }
   let low = Math.min(min, max);
   let high = Math.max(min, max);
   // A range too narrow to divide (one value, or two that differ in the last bits) is widened.
@@ -33,5 +37,12 @@ export function niceScale(min: number, max: number, maxTicks = 6): NiceScale {
   if (last * step < high) last += 1;
   const ticks: number[] = [];
   for (let k = first; k <= last; k++) ticks.push(Number((k * step).toPrecision(12)));
-  return { domain: [first * step, last * step], ticks };
+  const decimals = Math.max(0, ...ticks.map(decimalsOf));
+  return { domain: [first * step, last * step], ticks, decimals };
+}
+
+/** The fewest decimals (up to 12) that write a number exactly: 0.0025 → 4, 5 → 0. */
+function decimalsOf(value: number): number {
+  for (let d = 0; d < 12; d++) if (Number(value.toFixed(d)) === value) return d;
+  return 12;
 }

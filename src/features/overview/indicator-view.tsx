@@ -1,4 +1,4 @@
-import { derivedDigits } from '../../domain/wording';
+import { derivedDigits, formatNumber } from '../../domain/wording';
 import {
   Bar,
   CartesianGrid,
@@ -230,7 +230,7 @@ export function IndicatorView({ plan, assessment, params, setParams, region }: V
                 interval={0}
                 allowDataOverflow
                 width={64}
-                tickFormatter={(v: number) => num(v)}
+                tickFormatter={(v: number) => formatNumber(v, chart.yDecimals)}
               />
               <Tooltip
                 formatter={(v: unknown) => (typeof v === 'number' ? num(v, itemUnit) : DASH)}

@@ -132,6 +132,8 @@ export const overviewMessages = defineMessages(
     dispersionCaption: '变异系数＝标准差÷平均值（越小越均衡）；最大/最小＝最高区县值÷最低区县值。',
     cv: '变异系数',
     maxMin: '最大/最小',
+    cvLegend: '变异系数（%，左轴）',
+    maxMinLegend: '最大/最小（×，右轴）',
     dispersionNone: '至少需要两个区县同一年的数值，才能计算差距。',
     trendNarrowed: '{from}—{to}年变异系数由{a}降至{b}：区县差距缩小。',
     trendWidened: '{from}—{to}年变异系数由{a}升至{b}：区县差距扩大。',
@@ -291,6 +293,8 @@ export const overviewMessages = defineMessages(
       'Coefficient of variation = standard deviation ÷ mean (smaller = more even); max/min = highest ÷ lowest region.',
     cv: 'Coefficient of variation',
     maxMin: 'Max/min',
+    cvLegend: 'Coefficient of variation (%, left axis)',
+    maxMinLegend: 'Max/min (×, right axis)',
     dispersionNone:
       'Values of at least two regions in the same year are needed to measure the gap.',
     trendNarrowed: '{from}–{to}: CV fell from {a} to {b}: the gap narrowed.',

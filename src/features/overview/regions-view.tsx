@@ -91,6 +91,12 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     ...d,
     cvPercent: d.coefficientOfVariation === null ? null : d.coefficientOfVariation * 100,
   }));
+  // Round ticks written exactly: a CV axis of 0–0.01% reads 0.0025%, never "0.003%".
+  const cvAxis = niceScale(0, Math.max(0, ...cvPoints.flatMap((p) => p.cvPercent ?? [])));
+  const ratioAxis = niceScale(
+    0,
+    Math.max(1, ...cvPoints.flatMap((p) => (p.maxMinRatio === null ? [] : [p.maxMinRatio]))),
+  );
   // Bars of rates near 100 would all look equal from 0: start the axis near the data, and say so.
   const figures = [
     ...comparison.bars.flatMap((b) => (b.value === null ? [] : [b.value])),
@@ -232,7 +238,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                       ticks={axis.ticks}
                       interval={0}
                       allowDataOverflow={isAxisCut}
-                      tickFormatter={(v: number) => formatNumber(v)}
+                      tickFormatter={(v: number) => formatNumber(v, axis.decimals)}
                     />
                     <YAxis type="category" dataKey="name" width={110} interval={0} />
                     <Tooltip
@@ -358,9 +364,9 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                 </p>
                 <Legend
                   entries={[
-                    { label: `${t('cv')}（%，左轴）`, swatch: <LineSwatch colour={COLOUR.cv} /> },
+                    { label: t('cvLegend'), swatch: <LineSwatch colour={COLOUR.cv} /> },
                     {
-                      label: `${t('maxMin')}（×，右轴）`,
+                      label: t('maxMinLegend'),
                       swatch: <LineSwatch colour={COLOUR.maxMin} dashed />,
                     },
                   ]}
@@ -381,13 +387,19 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
                     <YAxis
                       yAxisId="cv"
                       width={60}
-                      tickFormatter={(v: number) => `${formatNumber(v, v < 1 ? 3 : 1)}%`}
+                      domain={[cvAxis.domain[0], cvAxis.domain[1]]}
+                      ticks={cvAxis.ticks}
+                      interval={0}
+                      tickFormatter={(v: number) => `${formatNumber(v, cvAxis.decimals)}%`}
                     />
                     <YAxis
                       yAxisId="ratio"
                       orientation="right"
                       width={52}
-                      tickFormatter={(v: number) => `${formatNumber(v, 2)}×`}
+                      domain={[ratioAxis.domain[0], ratioAxis.domain[1]]}
+                      ticks={ratioAxis.ticks}
+                      interval={0}
+                      tickFormatter={(v: number) => `${formatNumber(v, ratioAxis.decimals)}×`}
                     />
                     <Tooltip
                       formatter={(v: unknown) =>
