@@ -90,6 +90,8 @@ function describeScanProblem(problem: JsonScanProblem): string {
       return `${where}：不允许的字段名“${problem.key}”`;
     case 'number-out-of-range':
       return `${where}：${problem.raw} 超出数值范围`;
+    case 'not-a-json-number':
+      return `${where}：${problem.raw} 不是数字（JSON 中没有 NaN 和 Infinity）`;
     case 'too-deep':
       return `${where}：嵌套超过${problem.depth - 1}层`;
   }

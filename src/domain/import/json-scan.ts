@@ -2,7 +2,8 @@
  * A small JSON scanner that finds what JSON.parse silently accepts but a file from outside must
  * not hold: a key repeated in one object (JSON.parse keeps the last one, so a reader of the file
  * and the app would see different values), keys that reach object prototypes (`__proto__`,
- * `constructor`, `prototype`), numbers no double can hold (`1e309` becomes Infinity), and
+ * `constructor`, `prototype`), numbers no double can hold (`1e309` becomes Infinity), `NaN`
+ * and `Infinity` (not JSON, but what a program printing numbers carelessly writes), and
  * nesting deeper than any of our formats uses. Pure; it does not build the value, JSON.parse
  * does that once the scan finds nothing. Syntax errors are left to JSON.parse, which names them.
  */
@@ -13,6 +14,8 @@ export type JsonScanProblem =
   | { kind: 'duplicate-key'; path: JsonPath; key: string }
   | { kind: 'forbidden-key'; path: JsonPath; key: string }
   | { kind: 'number-out-of-range'; path: JsonPath; raw: string }
+  /** NaN, Infinity, -Infinity: what JavaScript's own printing of numbers gives, not JSON. */
+  | { kind: 'not-a-json-number'; path: JsonPath; raw: string }
   | { kind: 'too-deep'; path: JsonPath; depth: number };
 
 /** Keys that would reach Object.prototype if any code ever copied the parsed data naively. */
@@ -107,6 +110,13 @@ export function scanJson(text: string): JsonScanProblem[] {
     }
     for (const literal of ['true', 'false', 'null']) {
       if (text.startsWith(literal, at)) {
+        at += literal.length;
+        return;
+      }
+    }
+    for (const literal of ['NaN', 'Infinity', '-Infinity']) {
+      if (text.startsWith(literal, at)) {
+        problems.push({ kind: 'not-a-json-number', path: [...path], raw: literal });
         at += literal.length;
         return;
       }
