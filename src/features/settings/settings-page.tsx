@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { exportBackup } from '../../db/backup';
+import { COMPLETE_SCOPE, exportExchange } from '../../db/exchange/export';
 import { loadDemoData } from '../../db/demo';
 import { getDatabase, useDataset } from '../../shared/dataset';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
@@ -159,8 +159,8 @@ function StorageSection() {
   const t = useT(messages);
   const { db, dataset } = useDataset();
   const downloadBackup = async () => {
-    const backup = await exportBackup(db);
-    const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
+    const backup = await exportExchange(db, COMPLETE_SCOPE, { appVersion: '', exportedBy: '' });
+    const blob = new Blob([backup.text], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     const day = backup.exportedAt.slice(0, 10);
