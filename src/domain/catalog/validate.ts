@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { FORBIDDEN_KEYS, scanJson, type JsonScanProblem } from '../import/json-scan';
+import {
+  describeJsonSyntaxError,
+  FORBIDDEN_KEYS,
+  scanJson,
+  type JsonScanProblem,
+} from '../import/json-scan';
 import { planSchema, type Plan } from './schema';
 
 export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; errors: string[] };
@@ -304,7 +309,7 @@ export function parsePlanJson(text: string): PlanParseResult {
   try {
     data = JSON.parse(body);
   } catch (error) {
-    return { ok: false, errors: [`文件不是有效的 JSON：${(error as Error).message}`] };
+    return { ok: false, errors: [describeJsonSyntaxError(body, error as Error)] };
   }
   return parsePlan(data);
 }

@@ -1,4 +1,9 @@
-import { scanJson, type JsonPath, type JsonScanProblem } from '../import/json-scan';
+import {
+  describeJsonSyntaxError,
+  scanJson,
+  type JsonPath,
+  type JsonScanProblem,
+} from '../import/json-scan';
 
 /**
  * The exchange file (数据交换文件): one JSON file for a backup of everything and for an exchange
@@ -129,37 +134,6 @@ function describeScan(problem: JsonScanProblem): string {
   }
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-/** JSON.parse's complaint in Chinese, at a line and column, and "truncated" when it is. */
-function describeSyntaxError(text: string, error: Error): string {
-  const message = error.message;
-  const position = /position (\d+)/.exec(message);
-  const isAtEnd =
-    /end of (JSON )?input|Unterminated/i.test(message) ||
-    (position !== null && Number(position[1]) >= text.trimEnd().length);
-  if (isAtEnd) {
-    const { line } = lineAndColumn(text, text.length);
-    return `文件不完整：内容在第${line}行中断（可能下载或复制时被截断），未导入`;
-  }
-  if (position) {
-    const { line, column } = lineAndColumn(text, Number(position[1]));
-    return `文件不是有效的 JSON：第${line}行第${column}列有语法错误，未导入`;
-  }
-  return `文件不是有效的 JSON（${message}），未导入`;
-}
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -276,7 +250,7 @@ export async function readExchangeFile(text: string, schemaVersion: number): Pro
   try {
     data = JSON.parse(body);
   } catch (error) {
-    return { ok: false, errors: [describeSyntaxError(body, error as Error)] };
+    return { ok: false, errors: [describeJsonSyntaxError(body, error as Error)] };
   }
   if (!isObject(data) || typeof data.format !== 'string') {
     return { ok: false, errors: ['不是本系统导出的数据文件（缺少格式标识 format）'] };

@@ -139,3 +139,37 @@ export function scanJson(text: string): JsonScanProblem[] {
   }
   return problems;
 }
+
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * JSON.parse's complaint in Chinese, at a line and column, and "truncated" when it is (its own
+ * message is English and names a character offset, which a user cannot find).
+ */
+export function describeJsonSyntaxError(text: string, error: Error): string {
+  const message = error.message;
+  const position = /position (\d+)/.exec(message);
+  const isAtEnd =
+    /end of (JSON )?input|Unterminated/i.test(message) ||
+    (position !== null && Number(position[1]) >= text.trimEnd().length);
+  if (isAtEnd) {
+    const { line } = lineAndColumn(text, text.length);
+    return `文件不完整：内容在第${line}行中断（可能下载或复制时被截断），未导入`;
+  }
+  if (position) {
+    const { line, column } = lineAndColumn(text, Number(position[1]));
+    return `文件不是有效的 JSON：第${line}行第${column}列有语法错误，未导入`;
+  }
+  return `文件不是有效的 JSON（${message}），未导入`;
+}
