@@ -105,6 +105,28 @@ async function storedValue(page: Page, regionId: string, itemId: string, year: n
 const contentOf = (text: string) => text.slice(text.indexOf(',"content":'));
 
 describe('数据交换 (backup, restore, exchange between laptops)', () => {
+  it('runs under a Content-Security-Policy that blocks inline script, and the check notices a violation', async () => {
+    const { page, cspViolations } = await laptop();
+    await page.goto(`${BASE_URL}#/overview?plan=dazhou`);
+    await page.locator('.shell-main').waitFor();
+    const policy = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    // An injected inline script does not run, and is reported
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      return (window as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => cspViolations.length).toBe(1);
+    expect(cspViolations[0]).toContain('inline script');
+    cspViolations.length = 0;
+  });
+
   it('after the database is cleared, says the data vanished, restores it from the backup, and exports the same bytes again', async () => {
     const { page, context, errors } = await laptop();
     await setName(page, '王评估');

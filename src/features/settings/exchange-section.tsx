@@ -208,12 +208,17 @@ function download(text: string, fileName: string) {
   URL.revokeObjectURL(link.href);
 }
 
+/** Who-and-when to the second: two edits of one cell are often minutes apart. */
 const formatTime = (iso: string) =>
   iso
     ? new Date(iso).toLocaleString('zh-CN', {
         hour12: false,
-        dateStyle: 'short',
-        timeStyle: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
       })
     : '—';
 
