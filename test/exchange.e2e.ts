@@ -273,4 +273,80 @@ describe('数据交换 (backup, restore, exchange between laptops)', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });
+
+  it('a reload in the middle of a large restore leaves everything or nothing, and says which after the reload', async () => {
+    // A has the sample data (thousands of values) and exports it
+    const a = await laptop();
+    await a.page.goto(SETTINGS);
+    await a.page.getByRole('button', { name: '加载示例数据' }).click();
+    await expect.poll(() => a.page.getByRole('status').first().textContent()).toContain('示例数值');
+    const backup = await exportFile(a.page);
+    const fileValues = (
+      JSON.parse(backup.text) as {
+        content: { tables: { series: Array<{ cells: Record<string, { value: unknown }> }> } };
+      }
+    ).content.tables.series
+      .flatMap((s) => Object.values(s.cells))
+      .filter((c) => c.value !== null);
+    expect(fileValues.length).toBeGreaterThan(1000);
+
+    // B shows its (empty) sample data set and restores A's file, reloading in the middle
+    const b = await laptop();
+    await b.page.goto(SETTINGS);
+    await b.page.getByRole('button', { name: '查看示例数据' }).click();
+    await chooseFile(b.page, backup);
+    await b.page.getByRole('button', { name: '恢复（替换全部数据）…' }).click();
+    // The page reloads itself when the restore writes its 200th series record
+    await b.page.evaluate(() => {
+      const add = IDBObjectStore.prototype.add;
+      let count = 0;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args) {
+        if (this.name === 'series' && ++count === 200) location.reload();
+        return add.apply(this, args);
+      };
+    });
+    const reloaded = b.page.waitForEvent('framenavigated');
+    await b.page.getByRole('button', { name: '确认恢复' }).click();
+    await reloaded;
+
+    // Then the shell says what became of it, and the data agrees: all the values or none
+    const banner = b.page.getByTestId('interrupted-banner');
+    // (If the restore finished before the reload took effect, its marker was removed with it:
+    // then there is nothing to say and every value must be there.)
+    const said = await banner
+      .textContent({ timeout: 20_000 })
+      .then((text) => text ?? '')
+      .catch(() => 'no banner');
+    const series = await b.page.evaluate(
+      () =>
+        new Promise<Array<{ cells: Record<string, { value: unknown }> }>>((resolve, reject) => {
+          const request = indexedDB.open('gongfu-monitor-demo');
+          request.onsuccess = () => {
+            const all = request.result.transaction('series').objectStore('series').getAll();
+            all.onsuccess = () => {
+              request.result.close();
+              resolve(all.result as Array<{ cells: Record<string, { value: unknown }> }>);
+            };
+            all.onerror = () => reject(all.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    const values = series.flatMap((s) => Object.values(s.cells)).filter((c) => c.value !== null);
+    if (said.includes('没有写入任何内容')) {
+      expect(said).toBe(
+        `恢复“${backup.name}”时页面被关闭或重新加载：没有写入任何内容，原有数据不变。如仍需要，请重新恢复。 知道了`,
+      );
+      expect(values).toHaveLength(0);
+    } else {
+      if (said !== 'no banner') {
+        expect(said).toBe(
+          `恢复“${backup.name}”时页面被关闭或重新加载：恢复已在此之前全部完成，数据完整。 知道了`,
+        );
+      }
+      expect(values).toHaveLength(fileValues.length);
+    }
+    console.log(`reload mid-restore: ${said.slice(0, 60)} (${values.length} values)`);
+    await screenshot(b.page, 'exchange-reload-mid-restore');
+  });
 });

@@ -130,6 +130,7 @@ export function Layout() {
         <div className="banner banner-notice" role="status" data-testid="interrupted-banner">
           {t(interrupted.committed ? 'importInterruptedDone' : 'importInterruptedNone', {
             file: interrupted.pending.fileName,
+            what: t(interrupted.pending.kind === 'restore' ? 'restoring' : 'importing'),
           })}{' '}
           <button type="button" onClick={durability.dismissInterrupted}>
             {t('dismiss')}

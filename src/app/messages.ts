@@ -20,9 +20,12 @@ export const shellMessages = defineMessages(
       '本机的数据库是空的，但此浏览器记得这里曾有数据：{values} 个数值、{judgements} 条评估判断、{history} 条修改记录（最后修改于 {time}）。数据可能已被浏览器清除。请用备份文件恢复。',
     dataVanishedRestore: '从备份恢复',
     dataVanishedDismiss: '不恢复，从空白开始',
-    importInterruptedDone: '导入“{file}”时页面被关闭或重新加载：导入已在此之前全部完成，数据完整。',
+    importInterruptedDone:
+      '{what}“{file}”时页面被关闭或重新加载：{what}已在此之前全部完成，数据完整。',
     importInterruptedNone:
-      '导入“{file}”时页面被关闭或重新加载：没有导入任何内容，原有数据不变。如仍需要，请重新导入。',
+      '{what}“{file}”时页面被关闭或重新加载：没有写入任何内容，原有数据不变。如仍需要，请重新{what}。',
+    restoring: '恢复',
+    importing: '导入',
     dismiss: '知道了',
     backupDue: '距上次导出备份已 {days} 天，其间数据有修改。请导出一份备份，以防数据丢失。',
     backupNever: '已有数据 {days} 天，还没有导出过备份。请导出一份备份，以防数据丢失。',
@@ -65,9 +68,11 @@ export const shellMessages = defineMessages(
     dataVanishedRestore: 'Restore from a backup',
     dataVanishedDismiss: 'Do not restore; start empty',
     importInterruptedDone:
-      'The page was closed or reloaded while importing “{file}”: the import had completed in full; the data is complete.',
+      'The page was closed or reloaded while {what} “{file}”: it had completed in full; the data is complete.',
     importInterruptedNone:
-      'The page was closed or reloaded while importing “{file}”: nothing was imported and the data is unchanged. Import it again if needed.',
+      'The page was closed or reloaded while {what} “{file}”: nothing was written and the data is unchanged. Try again if needed.',
+    restoring: 'restoring',
+    importing: 'importing',
     dismiss: 'OK',
     backupDue:
       'The last backup is {days} days old and the data has changed since. Export a backup so nothing is lost.',

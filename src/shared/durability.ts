@@ -4,6 +4,7 @@ import { USER_DB_NAME } from '../db/database';
 import {
   backupDue,
   checkDurability,
+  checkInterruptedImport,
   forgetMarker,
   type DurabilityState,
 } from '../db/exchange/durability';
@@ -29,7 +30,8 @@ export interface Durability {
 /**
  * The state of the user's data set against its durability marker (src/db/exchange/durability.ts),
  * checked at start and again after every committed write (here or in another tab). The sample
- * data set is not watched: it is made again with one click.
+ * data set is not watched for loss (it is made again with one click), only for an interrupted
+ * import.
  */
 export function useDurability(): Durability {
   const settings = useSettings();
@@ -40,6 +42,10 @@ export function useDurability(): Durability {
       setState(next);
       // The interrupted import is reported once by the check; keep it until dismissed.
       if (next.interrupted) setInterruptedSeen(next.interrupted);
+    });
+    // An import into the sample data set can be interrupted too.
+    void checkInterruptedImport(getDatabase('demo'), defaultStorage()).then((demo) => {
+      if (demo) setInterruptedSeen(demo);
     });
   }, []);
   useEffect(() => {

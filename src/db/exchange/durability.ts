@@ -68,6 +68,21 @@ export interface DurabilityState {
 }
 
 /**
+ * An import or restore that was running when the page went away, and whether it committed: its
+ * transaction committed exactly when its row is in `exchanges` (pending.ts). Reported once.
+ */
+export async function checkInterruptedImport(
+  db: AppDatabase,
+  storage: MarkerStorage | null,
+): Promise<DurabilityState['interrupted']> {
+  const pending = readPending(storage, db.name);
+  if (!pending) return null;
+  const committed = (await db.exchanges.get(pending.actionId)) !== undefined;
+  clearPending(storage, db.name);
+  return { pending, committed };
+}
+
+/**
  * Compares the data set with its marker and brings the marker up to date. When the database is
  * empty but the marker remembers data, the marker is kept as it is (the evidence, and the counts
  * the banner names) until the data is restored or the user dismisses the notice.
@@ -77,13 +92,7 @@ export async function checkDurability(
   storage: MarkerStorage | null,
   now: Date = new Date(),
 ): Promise<DurabilityState> {
-  let interrupted: DurabilityState['interrupted'] = null;
-  const pending = readPending(storage, db.name);
-  if (pending) {
-    // The transaction committed exactly when its row is in `exchanges` (pending.ts).
-    interrupted = { pending, committed: (await db.exchanges.get(pending.actionId)) !== undefined };
-    clearPending(storage, db.name);
-  }
+  const interrupted = await checkInterruptedImport(db, storage);
   const [counts, last] = await Promise.all([countData(db), db.auditLog.orderBy('seq').last()]);
   const before = readMarker(storage, db.name);
   if (before && hasData(before.counts) && !hasData(counts)) {
