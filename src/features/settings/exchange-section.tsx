@@ -28,6 +28,7 @@ import {
   type PreparedFile,
 } from '../../db/exchange/import';
 import { defaultStorage } from '../../db/exchange/pending';
+import { useSearchParams } from '../../shared/address';
 import { useDataset } from '../../shared/dataset';
 import { notifyDurability } from '../../shared/durability';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
@@ -242,7 +243,9 @@ function ExportPanel() {
   const [kinds, setKinds] = useState<string[]>(EXCHANGE_KINDS.map((k) => k.id));
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const plan = (entries.find((e) => e.plan.id === planId) ?? entries[0])?.plan;
+  const [search] = useSearchParams('settings');
+  // The plan chosen here, else the one in the header.
+  const plan = (entries.find((e) => e.plan.id === (planId || search.plan)) ?? entries[0])?.plan;
   const years = plan ? range(plan.baseYear, plan.period.end) : [];
 
   const run = async () => {
