@@ -62,6 +62,9 @@ export default defineConfig({
       },
     }),
   ],
+  // Module workers: the returns reader (src/features/entry/returns-worker.ts) loads ExcelJS with
+  // a dynamic import, which the default iife worker format cannot split.
+  worker: { format: 'es' },
   build: {
     // The catalog JSON and Recharts are split into their own chunks (see src/app/routes.tsx).
     chunkSizeWarningLimit: 700,

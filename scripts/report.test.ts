@@ -5,6 +5,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { planFingerprint } from '../src/domain/catalog/fingerprint';
+import { buildReport } from '../src/domain/report/build-report';
+import { renderReportDocx } from '../src/domain/report/docx';
+import { reportSheets } from '../src/domain/report/export-tables';
+import { freezeReport } from '../src/domain/report/snapshot';
+import { snapshotFileText } from '../src/domain/report/snapshot-file';
+import { dazhou, input } from '../src/domain/report/test-input';
+import { writeTablesXlsx } from '../src/domain/spreadsheet/xlsx-tables';
 
 function runCli(...args: string[]) {
   const result = spawnSync('node_modules/.bin/tsx', ['scripts/report.ts', ...args], {
@@ -89,5 +97,56 @@ describe('npm run report', { timeout: 60_000 }, () => {
       '找不到文件',
     );
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('renders a snapshot file exactly as the report was frozen, and refuses a tampered one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-snapshot-'));
+    const live = { ...input(), narrative: { problems: '县级医院床位不足。', suggestions: '' } };
+    const snapshot = freezeReport(live, {
+      id: 'cli-1',
+      createdAt: '2019-03-02T08:00:00.000Z',
+      createdBy: '王评估',
+      planFingerprint: await planFingerprint(dazhou),
+      narrativeVersion: 1,
+    });
+    const file = join(dir, '快照.json');
+    writeFileSync(file, snapshotFileText(snapshot));
+    const docx = join(dir, '快照.docx');
+    const result = runCli('--snapshot', file, '--out', docx);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('评估快照：');
+    const xml = async (bytes: ArrayBuffer | Uint8Array, name: string) =>
+      (await JSZip.loadAsync(bytes)).file(name)?.async('string');
+    // What the 报告 page downloaded when the report was frozen.
+    const report = buildReport(live);
+    expect(await xml(readFileSync(docx), 'word/document.xml')).toBe(
+      await xml(await renderReportDocx(report), 'word/document.xml'),
+    );
+    const xlsx = join(dir, '快照.xlsx');
+    expect(runCli('--snapshot', file, '--out', xlsx).code).toBe(0);
+    const liveXlsx = await writeTablesXlsx(reportSheets(report, live));
+    for (const sheet of [
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/sharedStrings.xml',
+    ]) {
+      expect(await xml(readFileSync(xlsx), sheet), sheet).toBe(await xml(liveXlsx, sheet));
+    }
+
+    const tampered = join(dir, '改过.json');
+    writeFileSync(
+      tampered,
+      snapshotFileText(snapshot)
+        .replace('县级医院床位不足。', '一切顺利。')
+        .replace(/"name": "每千人口床位数"/, '"name": "床位"'),
+    );
+    const refused = runCli('--snapshot', tampered, '--out', join(dir, 'x.docx'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('快照中的规划与其记录的指纹不符（文件已被改动），未读取');
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    const mixed = runCli('--snapshot', file, '--plan', 'dazhou', '--out', join(dir, 'y.docx'));
+    expect(mixed.code).toBe(1);
+    expect(mixed.stderr).toContain('--snapshot 不能与 --plan 同用');
   });
 });

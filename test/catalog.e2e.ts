@@ -23,6 +23,11 @@ describe('指标目录', () => {
       .poll(() => page.getByTestId('search-results').textContent())
       .toContain('每千人口床位数');
     await screenshot(page, 'catalog-search');
+    // An address with another q (a link, 后退) shows its query in the box, not the old one.
+    await page.goto(`${BASE_URL}#/catalog?q=${encodeURIComponent('学前')}`);
+    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('学前');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('床位');
 
     await page.getByRole('link', { name: '养老床位中护理型床位比例' }).first().click();
     const detail = page.getByTestId('item-detail');

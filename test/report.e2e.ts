@@ -109,11 +109,15 @@ describe('报告', () => {
     await expect
       .poll(() => preview.locator('[data-section="problems"] p').allTextContents())
       .toContain('一是医疗卫生资源总量不足。');
+    // Stored in the database shortly after typing pauses (docs/reports.md), then reloaded.
+    await expect
+      .poll(() => page.getByTestId('narrative-status').getAttribute('data-state'))
+      .toBe('saved');
     await page.reload();
     await expect
       .poll(() => page.getByTestId('narrative-problems').locator('textarea').inputValue())
       .toContain('一是医疗卫生资源总量不足。');
-    expect(await page.getByTestId('storage-note').textContent()).toContain('第二阶段');
+    expect(await page.getByTestId('storage-note').textContent()).toContain('本机数据库');
     // The page is long (the whole report): the top, and the preview, one screen each.
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'report.png') });

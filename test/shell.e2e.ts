@@ -35,7 +35,9 @@ describe('app shell', () => {
       .toBe('评估报告');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('navigation').textContent()).toContain('Catalog');
-    await expect.poll(() => page.getByTestId('storage-note').textContent()).toContain('phase 2');
+    await expect
+      .poll(() => page.getByTestId('storage-note').textContent())
+      .toContain('stored in this computer’s database');
     expect(await page.getByTestId('report-preview').locator('h1').textContent()).toContain(
       '评估报告',
     );

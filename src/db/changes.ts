@@ -5,6 +5,10 @@ export type DataChange =
   | { kind: 'values'; planId: string; seriesKeys: string[] }
   | { kind: 'judgements'; planId: string }
   | { kind: 'regions'; planId: string }
+  /** The evaluator's narrative of a report (since v4). */
+  | { kind: 'narratives'; planId: string }
+  /** A report snapshot frozen or deleted (since v4). */
+  | { kind: 'snapshots'; planId: string }
   | { kind: 'plans' }
   | { kind: 'settings' }
   /** Everything was replaced (sample data reloaded): refetch all, forget undo history. */

@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Plan } from '../domain/catalog/schema';
 import type { StatusCode } from '../domain/assessment/types';
+import type { NarrativeRow, SnapshotContentRow, SnapshotRow } from './report-tables';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV4 } from './upgrade-v4';
 import { auditIdOf, upgradeToV5 } from './upgrade-v5';
 
 /** A plan a user loaded from a file. Built-in plans come from data/ and are never stored. */
@@ -138,9 +140,12 @@ export interface SeriesAuditRow extends AuditBase {
   undoes?: string;
 }
 
-/** A change to a judgement, a region or a plan: the record before → after. */
+/**
+ * A change to a judgement, a region, a plan, a report's narrative (since v4) or a snapshot (since
+ * v4: created or deleted, never edited): the record before → after.
+ */
 export interface RecordAuditRow extends AuditBase {
-  entity: 'judgement' | 'region' | 'plan';
+  entity: 'judgement' | 'region' | 'plan' | 'narrative' | 'snapshot';
   action: 'create' | 'update' | 'delete';
   before: unknown;
   after: unknown;
@@ -197,6 +202,13 @@ export type AppDatabase = Dexie & {
   auditLog: Dexie.Table<AuditRow, number>;
   judgements: Dexie.Table<JudgementRow, [string, string, string, number]>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** Since v4: the evaluator's two sections per plan, region and as-of year. */
+  narratives: Dexie.Table<NarrativeRow, [string, string, number]>;
+  /** Since v4: what the 报告 page lists of each frozen report (small). */
+  snapshots: EntityTable<SnapshotRow, 'id'>;
+  /** Since v4: a frozen report's content, read only when it is opened or exported. */
+  snapshotContents: EntityTable<SnapshotContentRow, 'id'>;
+  /** Since v5: the exchange files restored or imported on this laptop. */
   exchanges: EntityTable<ExchangeRow, 'actionId'>;
 };
 
@@ -227,7 +239,18 @@ export function defineSchema(db: Dexie): void {
       auditLog: '++seq, key, actionId',
     })
     .upgrade(upgradeToV2);
-  // (v3 and v4 are taken by service-standard tracking (#13) and report snapshots (#12).)
+  // v4 — 2026-12-08: assessment reports kept in the database (issue #12): the evaluator's
+  // narrative per plan, region and as-of year with a version (replacing the localStorage draft),
+  // and frozen report snapshots, their list (`snapshots`) apart from their content
+  // (`snapshotContents`) so that listing never reads a report's values. (v3 is the
+  // service-tracking schema of issue #13.)
+  db.version(4)
+    .stores({
+      narratives: '[planId+regionId+asOfYear]',
+      snapshots: 'id, planId, [planId+regionId+asOfYear]',
+      snapshotContents: 'id',
+    })
+    .upgrade(upgradeToV4);
   // v5 — 2026-12-03: exchange between laptops (#14): a stable `auditId` on every audit row
   // (indexed: an import skips the history rows it already has); a version, time and author on
   // regions; `exchanges`, the files restored or imported here.

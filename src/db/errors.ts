@@ -1,4 +1,5 @@
 import type { JudgementRow, ObservationRow } from './database';
+import type { NarrativeRow } from './report-tables';
 
 /** A write refused before it happened; `field` names the place for the message. */
 export class ValidationError extends Error {
@@ -66,5 +67,23 @@ export class JudgementConflictError extends Error {
         : '此项评定已被他人撤销，请查看后再保存',
     );
     this.name = 'JudgementConflictError';
+  }
+}
+
+/**
+ * The evaluator's narrative was saved by someone else (another tab, another laptop's import) since
+ * this editor read it: nothing is stored; `current` is what is stored now.
+ */
+export class NarrativeConflictError extends Error {
+  constructor(
+    readonly current: NarrativeRow | null,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      current
+        ? `这段文字已由${current.updatedBy}于${current.updatedAt.slice(0, 16).replace('T', ' ')}在别处修改，未保存`
+        : '这段文字已在别处被删除，未保存',
+    );
+    this.name = 'NarrativeConflictError';
   }
 }

@@ -45,15 +45,19 @@ describe('schema v1 → v2', () => {
     await seedV1();
     db = openDatabase(name);
     await db.open();
-    // Opened by the current code: v2 and every later upgrade ran.
+    // Opened by the current code: v2 and every later upgrade ran (v4 adds report tables, v5
+    // the exchange log).
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'auditLog',
       'exchanges',
       'judgements',
+      'narratives',
       'regions',
       'series',
       'settings',
+      'snapshotContents',
+      'snapshots',
       'userPlans',
     ]);
     const values = await listValues(db, 'dazhou');

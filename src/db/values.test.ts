@@ -264,6 +264,50 @@ describe('saveValues: concurrent edits', () => {
     expect(await valueAt(db)).toMatchObject({ value: 90, version: 2 });
   });
 
+  it('writes an imported return as one action naming the file, or nothing when a cell changed since the preview', async () => {
+    const db = freshDb();
+    await saveValues(db, [input({ itemId: 'beds', value: 4.4, text: '4.4' })], ctxOf('李四'));
+    // The preview saw beds 2016 at version 1 and rate 2016/2017 empty.
+    const file = (over: Partial<ValueInput>) => input({ source: '市卫健委.xlsx', ...over });
+    const seen = [
+      file({ itemId: 'beds', value: 4.6, text: '4.6', expectedVersion: 1 }),
+      file({ value: 96, text: '96', expectedVersion: 0 }),
+      file({ year: 2017, value: 97, text: '97', expectedVersion: 0 }),
+    ];
+    // Meanwhile another tab types rate 2017: the whole import is refused, that cell named.
+    await saveValues(db, [input({ year: 2017, value: 90, text: '90' })], ctxOf('王五'));
+    const error = await saveValues(db, seen, ctx, { reason: '导入：市卫健委.xlsx' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).conflicts.map((c) => [c.itemId, c.year, c.changedBy])).toEqual([
+      ['rate', 2017, '王五'],
+    ]);
+    expect(await valueAt(db, { itemId: 'beds' })).toMatchObject({ value: 4.4, version: 1 });
+    expect(await valueAt(db)).toBeUndefined();
+
+    // Read again (rate 2017 now at version 1): one action, every row naming the file.
+    const result = await saveValues(
+      db,
+      seen.map((s) => (s.year === 2017 ? { ...s, expectedVersion: 1 } : s)),
+      ctx,
+      { reason: '导入：市卫健委.xlsx' },
+    );
+    expect(result.written).toBe(3);
+    const rows = await db.auditLog
+      .where('actionId')
+      .equals(result.actionId as string)
+      .toArray();
+    expect(rows.map((r) => r.reason)).toEqual(['导入：市卫健委.xlsx', '导入：市卫健委.xlsx']);
+    expect(await valueAt(db, { itemId: 'beds' })).toMatchObject({
+      value: 4.6,
+      source: '市卫健委.xlsx',
+      version: 2,
+    });
+    const history = await valueHistory(db, { ...cell, year: 2017 });
+    expect(history[0]).toMatchObject({ reason: '导入：市卫健委.xlsx', by: '张评估' });
+  });
+
   it('refuses to write over a value cleared meanwhile, naming who cleared it', async () => {
     const db = freshDb();
     await saveValues(db, [input()], ctx);

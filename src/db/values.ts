@@ -66,6 +66,11 @@ export interface WriteContext {
 export interface SaveOptions {
   /** Called as records are written: a long write can show how far it got. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The reason every audit row of this action carries (an import: "导入：文件名"); by default a
+   * series row with one change carries that value's own reason.
+   */
+  reason?: string;
 }
 
 export interface SaveResult {
@@ -329,7 +334,7 @@ export async function saveValues(
         ...origin,
         by: ctx.by,
         at,
-        reason: changes.length === 1 ? (changes[0]?.after?.reason ?? '') : '',
+        reason: options.reason ?? (changes.length === 1 ? (changes[0]?.after?.reason ?? '') : ''),
       });
     });
     if (conflicts.length > 0) throw new ConflictError(conflicts);

@@ -68,6 +68,12 @@ function invalidateFor(queryClient: QueryClient, dataset: DatasetName, change: D
     case 'regions':
       invalidate(queryKeys.regions(dataset, change.planId));
       break;
+    case 'narratives':
+      invalidate(queryKeys.narratives(dataset, change.planId));
+      break;
+    case 'snapshots':
+      invalidate(queryKeys.snapshots(dataset, change.planId));
+      break;
     case 'plans':
       invalidate(queryKeys.plans(dataset));
       break;

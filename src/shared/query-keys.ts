@@ -26,5 +26,13 @@ export const queryKeys = {
     [dataset, 'history', seriesKey, year] as const,
   judgements: (dataset: string, planId: string) => [dataset, 'judgements', planId] as const,
   settings: (dataset: string) => [dataset, 'settings'] as const,
+  /** The narratives of a plan; also the prefix of one report's (`narrative`). */
+  narratives: (dataset: string, planId: string) => [dataset, 'narratives', planId] as const,
+  narrative: (dataset: string, planId: string, regionId: string, asOfYear: number) =>
+    [dataset, 'narratives', planId, regionId, asOfYear] as const,
+  /** The list of a plan's snapshots; also the prefix of each snapshot's content. */
+  snapshots: (dataset: string, planId: string) => [dataset, 'snapshots', planId] as const,
+  snapshot: (dataset: string, planId: string, id: string) =>
+    [dataset, 'snapshots', planId, id] as const,
   storage: () => ['storage'] as const,
 };

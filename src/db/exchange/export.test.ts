@@ -229,6 +229,9 @@ describe('exporting a backup (everything)', () => {
         ],
         judgements: [judgement],
         settings: [{ key: 'evaluatorName', value: '王评估' }],
+        narratives: [],
+        snapshots: [],
+        snapshotContents: [],
       },
     });
     // and a table the schema gains later cannot be left out unnoticed: every table but this

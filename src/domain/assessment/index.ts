@@ -5,7 +5,7 @@ export { isClose, roundTo } from './numbers';
 export { rollUpStatuses } from './rollup';
 export type { StatusRollup } from './rollup';
 export { impliedComparator, interpretTarget, satisfies } from './target-rule';
-export { THRESHOLDS } from './thresholds';
+export { METHOD_VERSION, THRESHOLDS } from './thresholds';
 export { projectLinear } from './trend';
 export * from './types';
 export {

@@ -29,3 +29,10 @@ export const THRESHOLDS = {
   /** … and, for percentage units, by more than this many percentage points. */
   jumpWarningPercentagePoints: 10,
 } as const;
+
+/**
+ * The version of the assessment rules (the formulas of docs/methodology.md and the thresholds
+ * above). A frozen report (snapshot) records it, so that a status computed under other rules
+ * can be told apart later. Raise it whenever a formula, a status rule or a threshold changes.
+ */
+export const METHOD_VERSION = 'methodology-2026-12';

@@ -20,7 +20,8 @@ import {
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 /**
- * Reads a filled 填报模板 back (the import itself, into the database, is phase 2). Pure: bytes
+ * Reads a filled 填报模板 back (the import on 数据录入 reads the same cells through
+ * read-returns.ts, listing bad cells beside the valid ones for its preview). Pure: bytes
  * and the plan in, values with the cell each came from out, or every problem in Chinese with
  * its cell. All or nothing: one bad cell refuses the file, so nothing half-read is ever stored.
  *
@@ -73,9 +74,9 @@ interface KeyRow {
   regionName: string;
 }
 
-const fail = (...errors: string[]): FillReadResult => ({ ok: false, errors });
+const fail = (...errors: string[]): { ok: false; errors: string[] } => ({ ok: false, errors });
 
-function plainText(value: ExcelJS.CellValue): string {
+export function plainText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -138,12 +139,71 @@ function readKey(book: ExcelJS.Workbook, plan: Plan) {
 }
 
 /** A1 → [row, column]. */
-function decode(address: string): [number, number] {
+export function decodeAddress(address: string): [number, number] {
   const match = /^([A-Z]+)(\d+)$/.exec(address);
   if (!match) return [0, 0];
   let column = 0;
   for (const ch of match[1] as string) column = column * 26 + (ch.charCodeAt(0) - 64);
   return [Number(match[2]), column];
+}
+
+/** A cell of the template that cannot be read, with its message naming the cell. */
+export interface FillProblem {
+  /** A1 reference in the data sheet. */
+  cell: string;
+  itemId: string;
+  regionId: string;
+  /** Absent for a row's 数据状态 cell. */
+  year?: number;
+  /** What the cell showed. */
+  text: string;
+  /** The cell with what it is for: "填报表!J9（通川区·每千人口床位数·2017年）". */
+  place: string;
+  /** Why it cannot be read: "“约4.5”不是数字". */
+  reason: string;
+  /** Both: "填报表!J9（通川区·每千人口床位数·2017年）：“约4.5”不是数字". */
+  message: string;
+}
+
+/**
+ * The template read cell by cell: the file-level checks (zip, key, sheet, size, merged cells,
+ * moved rows, content outside the template) still refuse the whole file, while a cell that
+ * holds no valid number is returned as a problem beside the values that are valid, for an
+ * import preview to list (the import decides what to do with them).
+ */
+export type FillCellsResult =
+  | {
+      ok: true;
+      planId: string;
+      version: number;
+      values: FilledValue[];
+      problems: FillProblem[];
+      warnings: string[];
+    }
+  | { ok: false; errors: string[] };
+
+/** Loads an .xlsx after the zip checks; a string is the reason it was refused. */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  limits: ZipLimits,
+): Promise<ExcelJS.Workbook | string> {
+  const zipProblem = await checkZip(data, limits);
+  if (zipProblem) return zipProblem;
+  const book = new ExcelJS.Workbook();
+  try {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    await book.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    return '文件无法读取：不是有效的 .xlsx 文件，或已损坏';
+  }
+  return book;
+}
+
+/** Whether a workbook carries the 填报模板's key sheet (then it is read as a template). */
+export function isFillTemplate(book: ExcelJS.Workbook): boolean {
+  return book.getWorksheet(KEY_SHEET) !== undefined;
 }
 
 export async function readFillTemplate(
@@ -152,18 +212,27 @@ export async function readFillTemplate(
   limits: Partial<FillReadLimits> = {},
 ): Promise<FillReadResult> {
   const limit = { ...DEFAULT_FILL_LIMITS, ...limits };
-  const zipProblem = await checkZip(data, limit);
-  if (zipProblem) return fail(zipProblem);
+  const book = await loadWorkbook(data, limit);
+  if (typeof book === 'string') return fail(book);
+  const read = readFillTemplateBook(book, plan, limit);
+  if (!read.ok) return read;
+  if (read.problems.length > 0) return fail(...read.problems.map((p) => p.message));
+  return {
+    ok: true,
+    planId: read.planId,
+    version: read.version,
+    values: read.values,
+    warnings: read.warnings,
+  };
+}
 
-  const book = new ExcelJS.Workbook();
-  try {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    await book.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
-  } catch {
-    return fail('文件无法读取：不是有效的 .xlsx 文件，或已损坏');
-  }
+/** Reads a loaded template cell by cell (see FillCellsResult). */
+export function readFillTemplateBook(
+  book: ExcelJS.Workbook,
+  plan: Plan,
+  limits: Partial<FillReadLimits> = {},
+): FillCellsResult {
+  const limit = { ...DEFAULT_FILL_LIMITS, ...limits };
   const key = readKey(book, plan);
   if (typeof key === 'string') return fail(key);
   const sheet = book.getWorksheet(key.sheet);
@@ -177,7 +246,9 @@ export async function readFillTemplate(
   const errors: string[] = [];
   const merges = (sheet.model.merges ?? []).filter((range) => {
     const [start = '', end = ''] = range.split(':');
-    return decode(end)[0] >= LAYOUT.firstDataRow || decode(start)[0] >= LAYOUT.firstDataRow;
+    return (
+      decodeAddress(end)[0] >= LAYOUT.firstDataRow || decodeAddress(start)[0] >= LAYOUT.firstDataRow
+    );
   });
   for (const range of merges)
     errors.push(`${key.sheet}：单元格${range}被合并，请取消合并后按原模板填写`);
@@ -221,8 +292,10 @@ export async function readFillTemplate(
       }
     });
   });
+  if (errors.length > 0) return fail(...errors);
 
   const values: FilledValue[] = [];
+  const problems: FillProblem[] = [];
   const warnings: string[] = [];
   for (const k of key.rows) {
     const item = planItem(plan, k.itemId);
@@ -231,7 +304,6 @@ export async function readFillTemplate(
     const statusText = plainText(statusCell.value).trim();
     const status =
       statusText === '' ? 'final' : STATUS_CHOICES[statusText as keyof typeof STATUS_CHOICES];
-    const rowErrors: string[] = [];
     const rowValues: FilledValue[] = [];
     for (const [column, year] of [...key.years].sort((a, b) => a[0] - b[0])) {
       const cell = sheet.getCell(k.row, column);
@@ -239,7 +311,16 @@ export async function readFillTemplate(
       const read = readCell(cell, rule);
       if (read === null) continue;
       if ('error' in read) {
-        rowErrors.push(`${where}：${read.error}`);
+        problems.push({
+          cell: cell.address,
+          itemId: k.itemId,
+          regionId: k.regionId,
+          year,
+          text: plainText(cell.value),
+          place: where,
+          reason: read.error,
+          message: `${where}：${read.error}`,
+        });
         continue;
       }
       if (read.isFromFormula)
@@ -256,16 +337,29 @@ export async function readFillTemplate(
         isFromFormula: read.isFromFormula,
       });
     }
-    errors.push(...rowErrors);
     if (status === undefined) {
-      errors.push(
-        `${key.sheet}!${statusCell.address}（${k.regionName}·${k.itemName}）：数据状态“${statusText}”应为“正式”或“初步”`,
-      );
+      // The row's values are not taken: whether they are final or preliminary is unknown.
+      problems.push({
+        cell: statusCell.address,
+        itemId: k.itemId,
+        regionId: k.regionId,
+        text: statusText,
+        place: `${key.sheet}!${statusCell.address}（${k.regionName}·${k.itemName}）`,
+        reason: `数据状态“${statusText}”应为“正式”或“初步”`,
+        message: `${key.sheet}!${statusCell.address}（${k.regionName}·${k.itemName}）：数据状态“${statusText}”应为“正式”或“初步”`,
+      });
+      continue;
     }
     values.push(...rowValues);
   }
-  if (errors.length > 0) return fail(...errors);
-  return { ok: true, planId: key.planId, version: key.version as number, values, warnings };
+  return {
+    ok: true,
+    planId: key.planId,
+    version: key.version as number,
+    values,
+    problems,
+    warnings,
+  };
 }
 
 type CellRead = { value: number; text: string; isFromFormula: boolean } | { error: string } | null;

@@ -38,6 +38,12 @@ function SearchBox() {
   const t = useT2();
   const [search, setParams] = useSearchParams('catalog');
   const [text, setText] = useState(search.q ?? '');
+  // The address can change without typing (a link, 后退): the box then shows the address's q.
+  const [shownQ, setShownQ] = useState(search.q ?? '');
+  if ((search.q ?? '') !== shownQ) {
+    setShownQ(search.q ?? '');
+    if ((search.q ?? '') !== text.trim()) setText(search.q ?? '');
+  }
   return (
     <form
       className="toolbar"

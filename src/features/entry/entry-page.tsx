@@ -30,6 +30,8 @@ import { entryMessages } from './messages';
 import { useSaveValues, useUndoAction } from './queries';
 import { useIsSlow, useLeaveGuard } from './write-guard';
 import { RegionsPanel } from './regions-panel';
+import { ImportDialog } from './import-dialog';
+import { importMessages } from './import-messages';
 import { ItemSelect } from '../../shared/selectors';
 
 type View = 'region' | 'indicator';
@@ -56,7 +58,9 @@ function StatusCells({ plan, result }: { plan: Plan; result: JudgedResult | unde
 
 export default function EntryPage({ entry }: FeaturePageProps) {
   const t = useT(entryMessages);
+  const ti = useT(importMessages);
   const plan = entry.plan;
+  const [isImporting, setImporting] = useState(false);
   const [search, setParams] = useSearchParams('entry');
   const { isBlockedByUpgrade, undoHistory } = useDataset();
   const author = useAuthorName();
@@ -286,19 +290,29 @@ export default function EntryPage({ entry }: FeaturePageProps) {
       <Section
         title={t('title')}
         actions={
-          <div className="view-switch" role="group">
-            {(['region', 'indicator'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={view === v}
-                className={view === v ? 'primary' : undefined}
-                onClick={() => setParams({ view: v === 'region' ? null : v })}
-              >
-                {v === 'region' ? t('viewByRegion') : t('viewByIndicator')}
-              </button>
-            ))}
-          </div>
+          <>
+            <button
+              type="button"
+              onClick={() => setImporting(true)}
+              disabled={isBlockedByUpgrade}
+              data-testid="import-open"
+            >
+              {ti('open')}
+            </button>
+            <div className="view-switch" role="group">
+              {(['region', 'indicator'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={view === v}
+                  className={view === v ? 'primary' : undefined}
+                  onClick={() => setParams({ view: v === 'region' ? null : v })}
+                >
+                  {v === 'region' ? t('viewByRegion') : t('viewByIndicator')}
+                </button>
+              ))}
+            </div>
+          </>
         }
       >
         <div className="toolbar">
@@ -462,6 +476,19 @@ export default function EntryPage({ entry }: FeaturePageProps) {
         )}
       </Section>
       <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+      {isImporting && (
+        <ImportDialog
+          key={plan.id}
+          plan={plan}
+          regions={regions}
+          planAreaId={ownRegion}
+          isReadOnly={isReadOnly}
+          onClose={(text) => {
+            setImporting(false);
+            if (text) setNotice({ kind: 'ok', text });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -131,3 +131,30 @@ export function useRegionMutations(planId: string) {
 }
 
 export type { DataStatus };
+
+/**
+ * Writes the values of an imported return as one action of this tab (undoable like a paste),
+ * every audit row naming the file, with progress for a long write. The versions seen at the
+ * preview are in the inputs: a value changed since is a ConflictError and nothing is written.
+ */
+export function useImportReturns(plan: Plan, planAreaId: string | undefined) {
+  const { db, undoHistory } = useDataset();
+  const ctx = useWriteContext(plan, planAreaId);
+  const invalidate = useInvalidateValues(plan.id);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const mutation = useMutation({
+    mutationFn: ({ inputs, fileName }: { inputs: ValueInput[]; fileName: string }) =>
+      saveValues(db, inputs, ctx, {
+        reason: `导入：${fileName}`,
+        onProgress: (done, total) => setProgress({ done, total }),
+      }),
+    onSuccess: (result: SaveResult) => {
+      if (result.actionId) undoHistory.record(result.actionId, result.cells);
+    },
+    onSettled: (_result, _error, { inputs }) => {
+      setProgress(null);
+      return invalidate(inputs);
+    },
+  });
+  return { ...mutation, progress };
+}

@@ -16,7 +16,7 @@ export const reportMessages = defineMessages(
     intro:
       '报告按评估结果自动生成：总体情况、主要指标完成情况、预警、区域均衡、数据说明和附表均来自评估计算和已录入的数据，只陈述数字。“存在的问题及原因”和“下一步建议”由评估人员撰写，系统不代写。下载的Word文件可继续编辑。',
     storageNote:
-      '评估人员撰写的内容暂存于本浏览器（按规划、区域和年份分别保存），清除浏览器数据会丢失；报告快照和正式保存将在第二阶段提供。',
+      '评估人员撰写的内容按规划、区域和年份保存在本机数据库中，输入停顿后自动保存并记入修改记录；另一窗口同时修改时不会互相覆盖。报告定稿后可冻结为快照。',
     problems: '存在的问题及原因',
     suggestions: '下一步建议',
     placeholder: '由评估人员撰写。每段一行；可复制右侧列出的事实要点作为依据。',
@@ -30,7 +30,7 @@ export const reportMessages = defineMessages(
     noRegion: '本规划还没有区域。',
     templateTitle: '填报模板（Excel）',
     templateIntro:
-      '为各部门和区县生成Excel填报模板：一张填报表，每行一个区域和指标，每年一列；名称、单位、基期值和目标值已锁定，只能在浅黄色单元格中填写数值。填好的模板的导入将在第二阶段提供。',
+      '为各部门和区县生成Excel填报模板：一张填报表，每行一个区域和指标，每年一列；名称、单位、基期值和目标值已锁定，只能在浅黄色单元格中填写数值。填好的模板在“数据录入”页用“导入填报表”导入。',
     templateRegions: '区域',
     templateYears: '年份',
     templateDomains: '领域',
@@ -58,7 +58,7 @@ export const reportMessages = defineMessages(
     intro:
       'The report is generated from the assessment: overview, indicators, warnings, regional balance, data notes and appendices come from the computed results and the stored values, and state figures only. “Problems and causes” and “Next steps” are written by the evaluator; the app does not write them. The downloaded Word file stays editable. The report itself is in Chinese.',
     storageNote:
-      'What the evaluator writes is kept in this browser (per plan, region and year) and is lost if the browser data is cleared; report snapshots and proper storage come in phase 2.',
+      'What the evaluator writes is stored in this computer’s database per plan, region and year, saved when typing pauses and kept in the history; two windows editing at once never overwrite each other. A finished report can be frozen as a snapshot.',
     problems: 'Problems and causes (存在的问题及原因)',
     suggestions: 'Next steps (下一步建议)',
     placeholder:
@@ -74,7 +74,7 @@ export const reportMessages = defineMessages(
     noRegion: 'This plan has no regions yet.',
     templateTitle: 'Reporting template (Excel)',
     templateIntro:
-      'An Excel template for departments and counties: one sheet, a row per region and indicator, a column per year; names, units, baselines and targets are locked, values go into the yellow cells. Importing filled templates comes in phase 2.',
+      'An Excel template for departments and counties: one sheet, a row per region and indicator, a column per year; names, units, baselines and targets are locked, values go into the yellow cells. Filled templates are imported on Data entry → Import returns.',
     templateRegions: 'Regions',
     templateYears: 'Years',
     templateDomains: 'Domains',
