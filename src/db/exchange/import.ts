@@ -158,6 +158,8 @@ export interface MergePreview {
   plansToAdd: UserPlanRow[];
   /** The file's history rows not here yet (by auditId). */
   newHistory: ExchangeAuditRow[];
+  /** Records of immutable tables (report snapshots) the file adds, by table. */
+  immutableAdds: Array<{ spec: ExchangeTableSpec; rows: unknown[]; identical: number }>;
   /** Why the file cannot be merged at all (a different plan under the same id, …). */
   refusals: string[];
   conflicts: MergeConflict[];
@@ -238,6 +240,41 @@ async function computeMerge(db: AppDatabase, file: PreparedFile): Promise<MergeP
     plansToAdd.push(row);
   }
 
+  // Report snapshots are never edited: a new id is added; the same id with the same content is
+  // identical; the same id with other content refuses the file (one of them was altered); one
+  // this laptop deleted is not brought back (its deletion is in the history here).
+  const immutableAdds: MergePreview['immutableAdds'] = [];
+  for (const spec of EXCHANGE_TABLES) {
+    if (spec.merge !== 'immutable') continue;
+    const rows = tables[spec.table] ?? [];
+    const keys = rows.map((row) => spec.keyOf(row));
+    const stored = await db
+      .table(spec.table)
+      .bulkGet(keys.map((key) => spec.primaryKeyOf(key) as IndexableType));
+    const deleted = new Set(
+      keys.length
+        ? (await db.auditLog.where('key').anyOf(keys).toArray())
+            .filter((row) => row.action === 'delete')
+            .map((row) => row.key)
+        : [],
+    );
+    const adds: unknown[] = [];
+    let identical = 0;
+    rows.forEach((row, index) => {
+      const key = keys[index] as string;
+      const mine: unknown = stored[index];
+      if (mine === undefined) {
+        if (!deleted.has(key)) adds.push(row);
+      } else if (canonicalJson(mine) === canonicalJson(row)) {
+        identical++;
+      } else {
+        const refusal = `评估快照“${String(spec.primaryKeyOf(key))}”：文件中的快照与本机同一编号的快照内容不同（快照冻结后不会改变），无法合并`;
+        if (!refusals.includes(refusal)) refusals.push(refusal);
+      }
+    });
+    immutableAdds.push({ spec, rows: adds, identical });
+  }
+
   const ids = theirHistory.map((row) => row.auditId);
   const present = new Set(
     ids.length
@@ -249,9 +286,19 @@ async function computeMerge(db: AppDatabase, file: PreparedFile): Promise<MergeP
   const digest = JSON.stringify([
     previews.map((p) => planDigest(p.merge, p.plan)),
     plansToAdd.map((p) => p.id),
+    immutableAdds.map((a) => [a.spec.table, a.rows.length, a.identical]),
     newHistory.length,
   ]);
-  return { file, tables: previews, plansToAdd, newHistory, refusals, conflicts, digest };
+  return {
+    file,
+    tables: previews,
+    plansToAdd,
+    immutableAdds,
+    newHistory,
+    refusals,
+    conflicts,
+    digest,
+  };
 }
 
 /** What merging the file would do; writes nothing. */
@@ -413,6 +460,28 @@ export async function applyMerge(
           await db.table(spec.table).bulkPut(puts.slice(i, i + CHUNK));
         }
         if (deletes.length) await db.table(spec.table).bulkDelete(deletes as IndexableType[]);
+      }
+      for (const { spec, rows, identical } of now.immutableAdds) {
+        await bulkAddInChunks(db.table(spec.table), rows);
+        summary.byTable[spec.table] = { added: rows.length, updated: 0, taken: 0 };
+        // A snapshot's list entry and its content are one record: counted, and audited, once.
+        if (spec.auditEntity === null) continue;
+        summary.added += rows.length;
+        summary.identical += identical;
+        for (const row of rows) {
+          ownAudit.push({
+            entity: spec.auditEntity,
+            key: spec.keyOf(row),
+            planId: spec.planIdOf(row),
+            action: 'create',
+            before: null,
+            after: row,
+            ...origin,
+            by: ctx.by,
+            at,
+            reason,
+          } as AuditRow);
+        }
       }
       await bulkAddInChunks(db.auditLog, ownAudit);
       const record: ExchangeRow = {

@@ -2,14 +2,17 @@ import type { z } from 'zod';
 import { planItems } from '../assessment/plan';
 import type { Plan } from '../catalog/schema';
 import { parsePlan } from '../catalog/validate';
-import { checkText, TEXT_RULES } from '../import/text-rules';
+import { checkText, NARRATIVE_MAX_CHARS, TEXT_RULES } from '../import/text-rules';
 import { checkValue, valueRuleFor, type ValueRule } from '../observations/value-rules';
 import type {
   ExchangeAuditRow,
   ExchangeCell,
   ExchangeJudgementRow,
+  ExchangeNarrativeRow,
   ExchangeRegionRow,
   ExchangeSeriesRow,
+  ExchangeSnapshotContentRow,
+  ExchangeSnapshotRow,
 } from './exchange-rows';
 import { EXCHANGE_TABLES, exchangeTable, type ExchangeTableSpec } from './exchange-tables';
 
@@ -265,6 +268,46 @@ export function checkExchangeTables(
     if (!judgement.reason.trim()) push(`${where}：缺少理由`);
     textCheck(where, judgement.reason, TEXT_RULES.judgementReason);
     textCheck(where, judgement.by, TEXT_RULES.author);
+  });
+
+  (checked.narratives ?? []).forEach((row, index) => {
+    const narrative = row as ExchangeNarrativeRow;
+    const where = `报告文字第${index + 1}条（${narrative.planId}|${narrative.regionId}|${narrative.asOfYear}）`;
+    const plan = knownPlan(narrative.planId, where);
+    if (!plan) return;
+    if (!isKnownRegion(plan, narrative.regionId)) {
+      push(`${where}：规划“${plan.shortName}”中没有区域“${narrative.regionId}”`);
+    }
+    if (narrative.asOfYear < plan.period.start || narrative.asOfYear > plan.period.end) {
+      push(
+        `${where}：评估年份${narrative.asOfYear}不在${plan.period.start}—${plan.period.end}年之间`,
+      );
+    }
+    for (const text of [narrative.problems, narrative.suggestions]) {
+      // Only the length, as the 报告 page checks it: any text it stored must restore.
+      if (text.length > NARRATIVE_MAX_CHARS) push(`${where}：文字超过${NARRATIVE_MAX_CHARS}字`);
+    }
+    textCheck(where, narrative.updatedBy, TEXT_RULES.author);
+  });
+
+  // A snapshot is a list entry and its content under one id: neither comes alone.
+  const contentIds = new Set(
+    ((checked.snapshotContents ?? []) as ExchangeSnapshotContentRow[]).map((row) => row.id),
+  );
+  const entryIds = new Set<string>();
+  (checked.snapshots ?? []).forEach((row, index) => {
+    const entry = row as ExchangeSnapshotRow;
+    entryIds.add(entry.id);
+    const where = `报告快照第${index + 1}条（${entry.id}）`;
+    knownPlan(entry.planId, where);
+    if (!contentIds.has(entry.id)) push(`${where}：文件中缺少这份快照的内容`);
+    textCheck(where, entry.createdBy, TEXT_RULES.author);
+  });
+  (checked.snapshotContents ?? []).forEach((row, index) => {
+    const content = row as ExchangeSnapshotContentRow;
+    if (!entryIds.has(content.id)) {
+      push(`报告快照内容第${index + 1}条（${content.id}）：文件中缺少这份快照的列表记录`);
+    }
   });
 
   (checked.auditLog ?? []).forEach((row, index) => {

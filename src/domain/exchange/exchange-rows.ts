@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_CODES } from '../assessment/types';
+import { snapshotSchema } from '../report/snapshot-file';
 
 /**
  * The rows of an exchange file, table by table, as the database stores them at the current
@@ -76,6 +77,51 @@ export const judgementRowSchema = z.strictObject({
 });
 export type ExchangeJudgementRow = z.infer<typeof judgementRowSchema>;
 
+/** Since v4: the evaluator's two sections of one report (narratives.ts). */
+export const narrativeRowSchema = z.strictObject({
+  planId: id,
+  regionId: id,
+  asOfYear: z.number().int(),
+  problems: text,
+  suggestions: text,
+  version,
+  updatedAt: isoTime,
+  updatedBy: text,
+});
+export type ExchangeNarrativeRow = z.infer<typeof narrativeRowSchema>;
+
+/** Since v4: the list entry of a frozen report (snapshots.ts); never changed once written. */
+export const snapshotRowSchema = z.strictObject({
+  id,
+  planId: id,
+  regionId: id,
+  regionName: text,
+  asOfYear: z.number().int(),
+  mode: z.enum(['midterm', 'final']),
+  title: text,
+  note: text,
+  createdAt: isoTime,
+  createdBy: text,
+  methodVersion: z.string().max(100),
+  planFingerprint: z.string().regex(/^[0-9a-f]{64}$/, '应为64位十六进制指纹'),
+  valueCount: z.number().int().min(0),
+  judgementCount: z.number().int().min(0),
+  narrativeVersion: z.number().int().min(0),
+});
+export type ExchangeSnapshotRow = z.infer<typeof snapshotRowSchema>;
+
+/** Since v4: a frozen report's content, checked as a snapshot file is (snapshot-file.ts). */
+export const snapshotContentRowSchema = z
+  .strictObject({
+    id,
+    snapshot: snapshotSchema,
+  })
+  .refine((row) => row.snapshot.id === row.id, {
+    message: '快照内容的编号与 id 不符',
+    path: ['id'],
+  });
+export type ExchangeSnapshotContentRow = z.infer<typeof snapshotContentRowSchema>;
+
 /** A loaded plan; the catalog itself is checked by the plan file's own rules (parsePlan). */
 export const userPlanRowSchema = z.strictObject({
   id,
@@ -127,7 +173,7 @@ export const auditRowSchema = z.discriminatedUnion('entity', [
   }),
   z.strictObject({
     ...auditBase,
-    entity: z.enum(['judgement', 'region', 'plan']),
+    entity: z.enum(['judgement', 'region', 'plan', 'narrative', 'snapshot']),
     action: z.enum(['create', 'update', 'delete']),
     before: snapshot,
     after: snapshot,

@@ -3,15 +3,21 @@ import type { ExchangeScope } from './exchange-file';
 import {
   auditRowSchema,
   judgementRowSchema,
+  narrativeRowSchema,
   regionRowSchema,
   seriesRowSchema,
   settingRowSchema,
+  snapshotContentRowSchema,
+  snapshotRowSchema,
   userPlanRowSchema,
   type ExchangeAuditRow,
   type ExchangeCell,
   type ExchangeJudgementRow,
+  type ExchangeNarrativeRow,
   type ExchangeRegionRow,
   type ExchangeSeriesRow,
+  type ExchangeSnapshotContentRow,
+  type ExchangeSnapshotRow,
 } from './exchange-rows';
 
 /**
@@ -24,11 +30,14 @@ import {
  *   in a backup only, never merged);
  * - its natural key (`keyOf`, the same string the audit log's `key` uses), its plan, and whether
  *   a row is within an export's scope;
- * - how it merges: `units` (compared unit by unit — a year's value, a judgement, a region —
- *   by content, version, time and author; see merge.ts), or `same-or-refuse` (a loaded plan:
- *   the same catalog is skipped, a different one under the same id refuses the file).
+ * - how it merges: `units` (compared unit by unit — a year's value, a judgement, a region, a
+ *   narrative — by content, version, time and author; see merge.ts), `same-or-refuse` (a loaded
+ *   plan: the same catalog is skipped, a different one under the same id refuses the file), or
+ *   `immutable` (a report snapshot: never edited, so a new id is added, the same id with the
+ *   same content is identical, the same id with other content refuses the file; a record this
+ *   laptop deleted is not brought back).
  *
- * To add a table (schema v3 service statuses, v4 snapshots, …): a row schema in exchange-rows.ts
+ * To add a table (schema v3 service statuses, …): a row schema in exchange-rows.ts
  * with its version, time and author fields, an entry below with `unitMerge` built like
  * `judgements` (one unit per record) or like `series` (one unit per year), and a kind in
  * EXCHANGE_KINDS. docs/data-model.md, "Exchange", describes the rules an entry must keep.
@@ -102,13 +111,15 @@ export interface ExchangeTableSpec<Row = unknown> {
   auditEntity: string | null;
   /** Whether a history row of this table's entity is within an export's scope. */
   auditInScope?: (row: ExchangeAuditRow, scope: ExchangeScope) => boolean;
-  merge: UnitMerge<Row> | 'same-or-refuse' | 'history' | 'never';
+  merge: UnitMerge<Row> | 'same-or-refuse' | 'immutable' | 'history' | 'never';
 }
 
 /** The kinds of data an export can be limited to, in the order the page lists them. */
 export const EXCHANGE_KINDS: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'values', label: '数值' },
   { id: 'judgements', label: '评估判断' },
+  { id: 'narratives', label: '报告文字' },
+  { id: 'snapshots', label: '报告快照' },
 ];
 
 const inPlan = (planId: string | null, scope: ExchangeScope) =>
@@ -277,7 +288,7 @@ function recordMerge<Row extends object>(options: {
       entity: options.entity,
       action: next === null ? 'delete' : mine ? 'update' : 'create',
       key: recordKey,
-      planId: recordKey.split(/[|:]/)[0],
+      planId: options.planIdOf((next ?? mine) as Row),
       before: mine ?? null,
       after: next,
     }),
@@ -345,6 +356,99 @@ const regions: ExchangeTableSpec<ExchangeRegionRow> = {
   }),
 };
 
+// ---------- reports (schema v4) ----------
+
+export const narrativeKey = (n: { planId: string; regionId: string; asOfYear: number }) =>
+  `narrative|${n.planId}|${n.regionId}|${n.asOfYear}`;
+
+/** The evaluator's two sections of a report: one unit per record, like a judgement. */
+const narratives: ExchangeTableSpec<ExchangeNarrativeRow> = {
+  table: 'narratives',
+  label: '报告文字',
+  role: 'data',
+  kind: 'narratives',
+  rowSchema: narrativeRowSchema,
+  keyOf: narrativeKey,
+  primaryKeyOf: (key) => {
+    const [, planId, regionId, year] = key.split('|');
+    return [planId, regionId, Number(year)];
+  },
+  planIdOf: (row) => row.planId,
+  inScope: (row, scope) =>
+    inPlan(row.planId, scope) && inRegion(row.regionId, scope) && inYears(row.asOfYear, scope),
+  auditEntity: 'narrative',
+  auditInScope: (row, scope) => {
+    const [, planId = '', regionId = '', year = ''] = row.key.split('|');
+    return inPlan(planId, scope) && inRegion(regionId, scope) && inYears(Number(year), scope);
+  },
+  merge: recordMerge<ExchangeNarrativeRow>({
+    entity: 'narrative',
+    keyOf: narrativeKey,
+    planIdOf: (row) => row.planId,
+    stamp: (row) => ({ at: row.updatedAt, by: row.updatedBy, version: row.version }),
+    keepLocal: (row) => row,
+    contentOf: (row) => [row.problems, row.suggestions],
+  }),
+};
+
+export const snapshotKey = (id: string) => `snapshot|${id}`;
+const snapshotIdOf = (key: string) => key.slice('snapshot|'.length);
+
+/**
+ * A frozen report's list entry and its content: two tables, one record, the same key (the
+ * audit log's `snapshot|<id>`). Immutable: see `merge` above.
+ */
+const snapshots: ExchangeTableSpec<ExchangeSnapshotRow> = {
+  table: 'snapshots',
+  label: '报告快照',
+  role: 'data',
+  kind: 'snapshots',
+  rowSchema: snapshotRowSchema,
+  keyOf: (row) => snapshotKey(row.id),
+  primaryKeyOf: snapshotIdOf,
+  planIdOf: (row) => row.planId,
+  inScope: (row, scope) =>
+    inPlan(row.planId, scope) && inRegion(row.regionId, scope) && inYears(row.asOfYear, scope),
+  auditEntity: 'snapshot',
+  auditInScope: (row, scope) => {
+    const entry =
+      (row as { before?: unknown; after?: unknown }).after ?? (row as { before?: unknown }).before;
+    const {
+      planId = row.planId,
+      regionId = null,
+      asOfYear = null,
+    } = (entry ?? {}) as {
+      planId?: string;
+      regionId?: string | null;
+      asOfYear?: number | null;
+    };
+    return (
+      inPlan(planId, scope) &&
+      (regionId === null || inRegion(regionId, scope)) &&
+      (asOfYear === null || inYears(asOfYear, scope))
+    );
+  },
+  merge: 'immutable',
+};
+
+const snapshotContents: ExchangeTableSpec<ExchangeSnapshotContentRow> = {
+  table: 'snapshotContents',
+  label: '报告快照内容',
+  role: 'data',
+  kind: 'snapshots',
+  rowSchema: snapshotContentRowSchema as unknown as z.ZodType<ExchangeSnapshotContentRow>,
+  keyOf: (row) => snapshotKey(row.id),
+  primaryKeyOf: snapshotIdOf,
+  planIdOf: (row) => row.snapshot.planId,
+  inScope: (row, scope) =>
+    inPlan(row.snapshot.planId, scope) &&
+    inRegion(row.snapshot.regionId, scope) &&
+    inYears(row.snapshot.asOfYear, scope),
+  // Its history is the list entry's (entity `snapshot`).
+  auditEntity: null,
+  merge: 'immutable',
+};
+
 const userPlans: ExchangeTableSpec<z.infer<typeof userPlanRowSchema>> = {
   table: 'userPlans',
   label: '已加载的规划',
@@ -399,6 +503,9 @@ export const EXCHANGE_TABLES: readonly ExchangeTableSpec[] = [
   asUnknown(regions),
   asUnknown(series),
   asUnknown(judgements),
+  asUnknown(narratives),
+  asUnknown(snapshots),
+  asUnknown(snapshotContents),
   asUnknown(auditLog),
   asUnknown(settings),
 ];

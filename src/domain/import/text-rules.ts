@@ -15,6 +15,9 @@ export interface TextRule {
   isMultiline: boolean;
 }
 
+/** One section of the evaluator's report text (存在的问题及原因, 下一步建议). */
+export const NARRATIVE_MAX_CHARS = 50_000;
+
 export const TEXT_RULES = {
   note: { label: '备注', maxChars: 2000, isMultiline: true },
   source: { label: '来源', maxChars: 200, isMultiline: false },
