@@ -6,6 +6,7 @@ import type { ExchangeScope } from '../../domain/exchange/exchange-file';
 import type {
   ExchangeCell,
   ExchangeJudgementRow,
+  ExchangeNarrativeRow,
   ExchangeRegionRow,
 } from '../../domain/exchange/exchange-rows';
 import { EXCHANGE_KINDS, type MergeUnit } from '../../domain/exchange/exchange-tables';
@@ -38,7 +39,7 @@ import { queryKeys } from '../../shared/query-keys';
 import { useAuthorName, useSettings, useWriteSetting } from '../../shared/settings';
 import { version as APP_VERSION } from '../../../package.json';
 
-const messages = defineMessages(
+export const messages = defineMessages(
   {
     title: '备份与数据交换',
     explain:
@@ -115,6 +116,8 @@ const messages = defineMessages(
     datasetDemo: '示例数据',
     yearOf: '{year}年',
     judgementOf: '{year}年评估判断',
+    narrativeOf: '{year}年报告文字',
+    narrativeState: '存在的问题：{problems}；下一步建议：{suggestions}',
     regionRecord: '区域名称',
   },
   {
@@ -194,11 +197,16 @@ const messages = defineMessages(
     datasetDemo: 'Sample data',
     yearOf: '{year}',
     judgementOf: 'judgement as of {year}',
+    narrativeOf: 'report text as of {year}',
+    narrativeState: 'Problems: {problems}; next steps: {suggestions}',
     regionRecord: 'region name',
   },
 );
 
-type T = (key: keyof (typeof messages)['zh-CN'], vars?: Record<string, string | number>) => string;
+export type T = (
+  key: keyof (typeof messages)['zh-CN'],
+  vars?: Record<string, string | number>,
+) => string;
 
 function download(text: string, fileName: string) {
   const blob = new Blob([text], { type: 'application/json' });
@@ -391,7 +399,7 @@ interface Names {
   region: (planId: string, regionId: string) => string;
 }
 
-function describeUnit(t: T, table: string, unit: MergeUnit, names: Names): string {
+export function describeUnit(t: T, table: string, unit: MergeUnit, names: Names): string {
   const parts = unit.unitKey.split('|');
   const plan = names.plan(unit.planId);
   const itemName = (itemId: string) =>
@@ -404,6 +412,10 @@ function describeUnit(t: T, table: string, unit: MergeUnit, names: Names): strin
     const [planId = '', itemId = '', regionId = '', year = ''] = parts;
     return `${names.region(planId, regionId)} · ${itemName(itemId)} · ${t('judgementOf', { year })}`;
   }
+  if (table === 'narratives') {
+    const [, planId = '', regionId = '', year = ''] = parts;
+    return `${names.region(planId, regionId)} · ${t('narrativeOf', { year })}`;
+  }
   if (table === 'regions') {
     const [planId = '', regionId = ''] = unit.unitKey.split(':');
     return `${names.region(planId, regionId)}（${regionId}）· ${t('regionRecord')}`;
@@ -411,7 +423,12 @@ function describeUnit(t: T, table: string, unit: MergeUnit, names: Names): strin
   return unit.unitKey;
 }
 
-function describeState(t: T, table: string, unit: MergeUnit, locale: 'zh-CN' | 'en'): string {
+export function describeState(
+  t: T,
+  table: string,
+  unit: MergeUnit,
+  locale: 'zh-CN' | 'en',
+): string {
   if (table === 'series') {
     if (unit.isDeleted) return t('cleared');
     const cell = unit.payload as ExchangeCell;
@@ -423,6 +440,12 @@ function describeState(t: T, table: string, unit: MergeUnit, locale: 'zh-CN' | '
     if (unit.isDeleted) return t('withdrawn');
     const row = unit.payload as ExchangeJudgementRow;
     return `${statusLabel(row.status as StatusCode, locale)}${row.reason ? `：${row.reason}` : ''}`;
+  }
+  if (table === 'narratives') {
+    const row = unit.payload as ExchangeNarrativeRow;
+    // The beginning of each section: enough to tell the two versions apart.
+    const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text || '—');
+    return t('narrativeState', { problems: cut(row.problems), suggestions: cut(row.suggestions) });
   }
   if (table === 'regions') {
     if (unit.isDeleted) return t('withdrawn');
