@@ -168,10 +168,10 @@ describe('数据交换 (backup, restore, exchange between laptops)', () => {
     const confirm = page.getByRole('alertdialog');
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain(
-      '将删除“我的数据”中现有的全部数据：0 个数值、0 条评估判断、0 个自建区域、0 个已加载规划、0 条修改记录。',
+      '将删除“我的数据”中现有的全部数据：0 个数值、0 条评估判断、0 个自建区域、0 个已加载规划、0 份报告文字、0 个评估快照、0 条修改记录。',
     );
     expect(await confirm.textContent()).toContain(
-      '换成文件中的：3 个数值、0 条评估判断、0 个自建区域、0 个已加载规划、3 条修改记录。',
+      '换成文件中的：3 个数值、0 条评估判断、0 个自建区域、0 个已加载规划、0 份报告文字、0 个评估快照、3 条修改记录。',
     );
     await screenshot(page, 'exchange-restore-confirm');
     await confirm.getByRole('button', { name: '确认恢复' }).click();

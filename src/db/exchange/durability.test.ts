@@ -74,7 +74,15 @@ describe('the durability marker', () => {
     expect(first.vanished).toBeNull();
     expect(first.marker).toEqual({
       dbName: name,
-      counts: { values: 2, judgements: 0, regions: 0, plans: 0, history: 1 },
+      counts: {
+        values: 2,
+        judgements: 0,
+        regions: 0,
+        plans: 0,
+        narratives: 0,
+        snapshots: 0,
+        history: 1,
+      },
       lastWriteAt: '2026-12-02T08:00:00.000Z',
       firstSeenAt: '2026-12-02T09:00:00.000Z',
       lastBackupAt: null,
@@ -89,6 +97,8 @@ describe('the durability marker', () => {
       judgements: 0,
       regions: 0,
       plans: 0,
+      narratives: 0,
+      snapshots: 0,
       history: 1,
     });
     // and keeps saying so on the next start, until the data is back
@@ -148,7 +158,15 @@ describe('the durability marker', () => {
 describe('the backup reminder', () => {
   const marker = {
     dbName: 'x',
-    counts: { values: 2, judgements: 0, regions: 0, plans: 0, history: 1 },
+    counts: {
+      values: 2,
+      judgements: 0,
+      regions: 0,
+      plans: 0,
+      narratives: 0,
+      snapshots: 0,
+      history: 1,
+    },
     lastWriteAt: '2026-12-05T00:00:00.000Z',
     firstSeenAt: '2026-11-20T00:00:00.000Z',
     lastBackupAt: '2026-12-01T00:00:00.000Z',

@@ -55,8 +55,17 @@ export function forgetMarker(storage: MarkerStorage | null, dbName: string): voi
   }
 }
 
+// A marker written before schema v4's counts has no narratives or snapshots (their writes are in
+// `history` anyway).
 const hasData = (counts: DataCounts) =>
-  counts.values + counts.judgements + counts.regions + counts.plans + counts.history > 0;
+  counts.values +
+    counts.judgements +
+    counts.regions +
+    counts.plans +
+    (counts.narratives ?? 0) +
+    (counts.snapshots ?? 0) +
+    counts.history >
+  0;
 
 export interface DurabilityState {
   /** The marker as it stands after the check. */
@@ -114,7 +123,15 @@ export function noteBackup(storage: MarkerStorage | null, dbName: string, at: st
   const marker = readMarker(storage, dbName);
   writeMarker(storage, {
     dbName,
-    counts: marker?.counts ?? { values: 0, judgements: 0, regions: 0, plans: 0, history: 0 },
+    counts: marker?.counts ?? {
+      values: 0,
+      judgements: 0,
+      regions: 0,
+      plans: 0,
+      narratives: 0,
+      snapshots: 0,
+      history: 0,
+    },
     lastWriteAt: marker?.lastWriteAt ?? null,
     firstSeenAt: marker?.firstSeenAt ?? at,
     lastBackupAt: at,

@@ -410,7 +410,15 @@ describe('restore', () => {
     });
     // Three values (the undone one is a cleared cell); history: 3 saves and the judgement (from
     // twoLaptops), the region, the save and its undo.
-    expect(counts).toEqual({ values: 3, judgements: 1, regions: 1, plans: 0, history: 7 });
+    expect(counts).toEqual({
+      values: 3,
+      judgements: 1,
+      regions: 1,
+      plans: 0,
+      narratives: 0,
+      snapshots: 0,
+      history: 7,
+    });
     // Then every table is deep-equal (the import log aside), and an export gives the same bytes
     const tables = async (db: AppDatabase) => {
       const all = await snapshot(db);

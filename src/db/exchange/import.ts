@@ -522,6 +522,9 @@ export interface DataCounts {
   judgements: number;
   regions: number;
   plans: number;
+  /** Report texts and frozen reports (schema v4). */
+  narratives: number;
+  snapshots: number;
   history: number;
 }
 
@@ -536,6 +539,8 @@ export function countTables(tables: Record<string, readonly unknown[]>): DataCou
     regions:
       tables.regions?.filter((r) => !(r as { isFromCatalog: boolean }).isFromCatalog).length ?? 0,
     plans: tables.userPlans?.length ?? 0,
+    narratives: tables.narratives?.length ?? 0,
+    snapshots: tables.snapshots?.length ?? 0,
     history: tables.auditLog?.length ?? 0,
   };
 }
@@ -543,13 +548,15 @@ export function countTables(tables: Record<string, readonly unknown[]>): DataCou
 export async function countData(db: AppDatabase): Promise<DataCounts> {
   return db.transaction(
     'r',
-    [db.series, db.judgements, db.regions, db.userPlans, db.auditLog],
+    [db.series, db.judgements, db.regions, db.userPlans, db.narratives, db.snapshots, db.auditLog],
     async () =>
       countTables({
         series: await db.series.toArray(),
         judgements: await db.judgements.toArray(),
         regions: await db.regions.toArray(),
         userPlans: await db.userPlans.toArray(),
+        narratives: await db.narratives.toArray(),
+        snapshots: await db.snapshots.toArray(),
         auditLog: await db.auditLog.toArray(),
       }),
   );

@@ -8,7 +8,14 @@ import { openDatabase, type AppDatabase } from '../database';
 import { getNarrative, saveNarrative } from '../narratives';
 import { createSnapshot, getSnapshot, listSnapshots } from '../snapshots';
 import { COMPLETE_SCOPE, exportExchange } from './export';
-import { applyMerge, prepareImport, previewMerge, restoreFile, type PreparedFile } from './import';
+import {
+  applyMerge,
+  countData,
+  prepareImport,
+  previewMerge,
+  restoreFile,
+  type PreparedFile,
+} from './import';
 
 // The report tables of schema v4 (narratives, snapshots, snapshotContents) travel in exchange
 // files: a backup holds them, a restore brings them back, a merge merges them.
@@ -80,7 +87,13 @@ describe('report tables in exchange files', () => {
     await freeze(a, 'snap-a');
     const text = await exportFrom(a);
     const empty = laptop();
-    await restoreFile(empty, await prepared(empty, text), { by: '王评估', storage: null });
+    // The restore's confirmation and summary name the report texts and snapshots too.
+    expect(await countData(a)).toMatchObject({ narratives: 1, snapshots: 1 });
+    const counts = await restoreFile(empty, await prepared(empty, text), {
+      by: '王评估',
+      storage: null,
+    });
+    expect(counts).toMatchObject({ narratives: 1, snapshots: 1 });
     const restored = await tablesOf(empty);
     expect(restored.narratives).toHaveLength(1);
     expect(restored.snapshots).toHaveLength(1);

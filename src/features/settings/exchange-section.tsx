@@ -67,7 +67,7 @@ export const messages = defineMessages(
     filePart: '部分数据',
     fileUnsigned: '（旧版备份，无校验码）',
     countsText:
-      '{values} 个数值、{judgements} 条评估判断、{regions} 个自建区域、{plans} 个已加载规划、{history} 条修改记录',
+      '{values} 个数值、{judgements} 条评估判断、{regions} 个自建区域、{plans} 个已加载规划、{narratives} 份报告文字、{snapshots} 个评估快照、{history} 条修改记录',
     fileUpgraded: '文件由较早版本导出（数据库结构第 {from} 版），已按当前版本读取。',
     merge: '导入并合并…',
     restore: '恢复（替换全部数据）…',
@@ -147,7 +147,7 @@ export const messages = defineMessages(
     filePart: 'part of the data',
     fileUnsigned: ' (old backup, no checksum)',
     countsText:
-      '{values} values, {judgements} judgements, {regions} added regions, {plans} loaded plans, {history} history entries',
+      '{values} values, {judgements} judgements, {regions} added regions, {plans} loaded plans, {narratives} report texts, {snapshots} report snapshots, {history} history entries',
     fileUpgraded:
       'The file was exported by an earlier version (database schema {from}) and was read as of today’s.',
     merge: 'Import and merge…',
