@@ -197,7 +197,8 @@ describe('schema upgrades', () => {
 
   it('has a fixture for every earlier version', () => {
     const covered = FIXTURES.map((f) => read(f.file).schemaVersion);
-    // v3 and v4 belong to other work in progress; their authors add their fixtures here.
+    // v3 belongs to other work in progress. v4 (report tables) was merged without a fixture (the
+    // fixture script came with v5); upgrade-v4.test.ts opens a v2 database through v4 and v5.
     const expected = schemaVersions().filter((v) => v < SCHEMA_VERSION && v !== 3 && v !== 4);
     expect(covered).toEqual(expected);
   });

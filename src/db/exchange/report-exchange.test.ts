@@ -169,4 +169,39 @@ describe('report tables in exchange files', () => {
     ).rejects.toThrow('内容不同');
     expect(await tablesOf(a)).toEqual(before);
   });
+
+  it('restores a backup of the 报告 release (format 3, schema v4) with its narrative and snapshot', async () => {
+    // What src/db/backup.ts wrote at schema v4: the tables as stored, audit rows without auditId.
+    const a = laptop();
+    await saveNarrative(
+      a,
+      { ...KEY, problems: '旧版备份中的文字。', suggestions: '', expectedVersion: 0 },
+      { by: '王评估', now: clock },
+    );
+    await freeze(a, 'snap-v4');
+    const tables = await tablesOf(a);
+    const legacy = JSON.stringify({
+      format: 'gongfu-monitor-backup',
+      version: 3,
+      exportedAt: '2026-12-08T09:00:00.000Z',
+      database: 'gongfu-monitor',
+      schemaVersion: 4,
+      tables: {
+        ...tables,
+        auditLog: (tables.auditLog as Array<Record<string, unknown>>).map(
+          ({ auditId: _auditId, ...row }) => row,
+        ),
+        regions: [],
+      },
+    });
+    const b = laptop();
+    const file = await prepared(b, legacy);
+    expect(file.fromSchemaVersion).toBe(4);
+    await restoreFile(b, file, { by: '王评估', storage: null, now: clock });
+    expect(await getNarrative(b, KEY)).toEqual(await getNarrative(a, KEY));
+    expect(await getSnapshot(b, 'snap-v4')).toEqual(await getSnapshot(a, 'snap-v4'));
+    expect((await b.auditLog.toArray()).map((r) => r.auditId)).toEqual(
+      (await a.auditLog.toArray()).map((r) => r.auditId),
+    );
+  });
 });

@@ -22,7 +22,10 @@ import {
  * data exported twice has the same checksum and the same `content` bytes.
  */
 export const EXCHANGE_FORMAT = 'gongfu-monitor-exchange';
-/** 1 and 2 were the backups of schema v1 and v2 (`gongfu-monitor-backup`, no checksum). */
+/**
+ * 1, 2 and 3 were the backups of schema v1, v2 and v4 (`gongfu-monitor-backup`, no checksum; 3
+ * added the reports' tables).
+ */
 export const EXCHANGE_FORMAT_VERSION = 3;
 export const LEGACY_BACKUP_FORMAT = 'gongfu-monitor-backup';
 /**
@@ -192,11 +195,11 @@ function readContent(
 }
 
 /**
- * A legacy backup (设置 → 导出备份 before exchange files, format versions 1 and 2): everything
+ * A legacy backup (设置 → 导出备份 before exchange files, format versions 1 to 3): everything
  * of one data set, no checksum. Read as a complete exchange file of its schema version.
  */
 function readLegacyBackup(data: Record<string, unknown>, schemaVersion: number): ReadResult {
-  if (data.version !== 1 && data.version !== 2) {
+  if (data.version !== 1 && data.version !== 2 && data.version !== 3) {
     return { ok: false, errors: [`备份文件格式为第${String(data.version)}版，本系统无法读取`] };
   }
   const dataset = data.database === 'gongfu-monitor-demo' ? 'demo' : 'user';
