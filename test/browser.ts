@@ -12,6 +12,8 @@ export interface Session {
   page: Page;
   /** Console errors and page errors seen so far. */
   errors: string[];
+  /** What the Content-Security-Policy blocked; `close` fails the test when anything was. */
+  cspViolations: string[];
   close: () => Promise<void>;
 }
 
@@ -36,9 +38,11 @@ export async function openBrowser(): Promise<Session> {
   // Fail an action in 10 s with Playwright's own message, well before the test times out.
   context.setDefaultTimeout(10_000);
   const errors: string[] = [];
+  const cspViolations: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
   };
@@ -49,9 +53,14 @@ export async function openBrowser(): Promise<Session> {
     context,
     page,
     errors,
+    cspViolations,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      // Every browser test runs under the built app's CSP (vite.config.ts): zero violations.
+      if (cspViolations.length) {
+        throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+      }
     },
   };
 }

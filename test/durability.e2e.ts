@@ -151,10 +151,12 @@ describe('durability', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^示例数据-规划监测备份-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(backup.format).toBe('gongfu-monitor-backup');
-    expect(backup.database).toBe('gongfu-monitor-demo');
+    expect(backup.format).toBe('gongfu-monitor-exchange');
+    expect(backup.content.dataset).toBe('demo');
     // Values are stored one record per series, each holding its years.
-    const series = backup.tables.series as Array<{ cells: Record<string, { value: unknown }> }>;
+    const series = backup.content.tables.series as Array<{
+      cells: Record<string, { value: unknown }>;
+    }>;
     const values = series.flatMap((s) => Object.values(s.cells)).filter((c) => c.value !== null);
     expect(values).toHaveLength(count);
     expect(session.errors).toEqual([]);

@@ -2,6 +2,7 @@ import { Outlet, useLocation } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { AddressNotices, useSearchParams } from '../shared/address';
 import { useDataset } from '../shared/dataset';
+import { useDurability } from '../shared/durability';
 import { useLocale, useT } from '../shared/i18n';
 import { usePlan, usePlans } from '../shared/plans';
 import { buildHref, pageOfPath, switchPlan } from '../shared/search';
@@ -28,6 +29,10 @@ export function Layout() {
   const { entry } = usePlan(search.plan ?? null);
   const { dataset, setDataset, isBlockedByUpgrade } = useDataset();
   const planId = entry?.plan.id;
+  const durability = useDurability();
+  const vanished = durability.state?.vanished;
+  const interrupted = durability.state?.interrupted;
+  const settingsHref = buildHref('/settings', { plan: planId });
   const [isUpdateReady, setUpdateReady] = useState(false);
   useEffect(() => {
     const onReady = () => setUpdateReady(true);
@@ -103,6 +108,41 @@ export function Layout() {
           <button type="button" onClick={() => window.location.reload()}>
             {t('reload')}
           </button>
+        </div>
+      )}
+      {vanished && (
+        <div className="banner banner-error" role="alert" data-testid="vanished-banner">
+          {t('dataVanished', {
+            values: vanished.counts.values,
+            judgements: vanished.counts.judgements,
+            history: vanished.counts.history,
+            time: vanished.lastWriteAt ? new Date(vanished.lastWriteAt).toLocaleString() : '—',
+          })}{' '}
+          <a className="banner-action" href={settingsHref}>
+            {t('dataVanishedRestore')}
+          </a>{' '}
+          <button type="button" onClick={durability.dismissVanished}>
+            {t('dataVanishedDismiss')}
+          </button>
+        </div>
+      )}
+      {interrupted && (
+        <div className="banner banner-notice" role="status" data-testid="interrupted-banner">
+          {t(interrupted.committed ? 'importInterruptedDone' : 'importInterruptedNone', {
+            file: interrupted.pending.fileName,
+            what: t(interrupted.pending.kind === 'restore' ? 'restoring' : 'importing'),
+          })}{' '}
+          <button type="button" onClick={durability.dismissInterrupted}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      {durability.backupDueDays !== null && page !== pageOfPath('/settings') && (
+        <div className="banner banner-notice" role="note" data-testid="backup-due-banner">
+          {t(durability.state?.marker?.lastBackupAt ? 'backupDue' : 'backupNever', {
+            days: durability.backupDueDays,
+          })}{' '}
+          <a href={settingsHref}>{t('backupGo')}</a>
         </div>
       )}
       <AddressNotices />

@@ -16,6 +16,20 @@ export const shellMessages = defineMessages(
     upgradeBlocked:
       '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。',
     reload: '重新加载',
+    dataVanished:
+      '本机的数据库是空的，但此浏览器记得这里曾有数据：{values} 个数值、{judgements} 条评估判断、{history} 条修改记录（最后修改于 {time}）。数据可能已被浏览器清除。请用备份文件恢复。',
+    dataVanishedRestore: '从备份恢复',
+    dataVanishedDismiss: '不恢复，从空白开始',
+    importInterruptedDone:
+      '{what}“{file}”时页面被关闭或重新加载：{what}已在此之前全部完成，数据完整。',
+    importInterruptedNone:
+      '{what}“{file}”时页面被关闭或重新加载：没有写入任何内容，原有数据不变。如仍需要，请重新{what}。',
+    restoring: '恢复',
+    importing: '导入',
+    dismiss: '知道了',
+    backupDue: '距上次导出备份已 {days} 天，其间数据有修改。请导出一份备份，以防数据丢失。',
+    backupNever: '已有数据 {days} 天，还没有导出过备份。请导出一份备份，以防数据丢失。',
+    backupGo: '去导出备份',
     updateReady: '应用已有新版本，重新加载后生效（已保存的数据不受影响）。',
     loading: '正在加载…',
     loadError: '加载失败：{message}',
@@ -49,6 +63,22 @@ export const shellMessages = defineMessages(
     upgradeBlocked:
       'Another tab upgraded the database. This tab has stopped writing to avoid conflicts; please reload.',
     reload: 'Reload',
+    dataVanished:
+      'The database on this computer is empty, but this browser remembers data here: {values} values, {judgements} judgements, {history} history entries (last change {time}). The browser may have cleared it. Restore it from a backup file.',
+    dataVanishedRestore: 'Restore from a backup',
+    dataVanishedDismiss: 'Do not restore; start empty',
+    importInterruptedDone:
+      'The page was closed or reloaded while {what} “{file}”: it had completed in full; the data is complete.',
+    importInterruptedNone:
+      'The page was closed or reloaded while {what} “{file}”: nothing was written and the data is unchanged. Try again if needed.',
+    restoring: 'restoring',
+    importing: 'importing',
+    dismiss: 'OK',
+    backupDue:
+      'The last backup is {days} days old and the data has changed since. Export a backup so nothing is lost.',
+    backupNever:
+      'There has been data here for {days} days and no backup yet. Export a backup so nothing is lost.',
+    backupGo: 'Export a backup',
     updateReady:
       'A new version of the app is ready; reload to use it (saved data is not affected).',
     loading: 'Loading…',

@@ -4,6 +4,7 @@ import type { StatusCode } from '../domain/assessment/types';
 import type { NarrativeRow, SnapshotContentRow, SnapshotRow } from './report-tables';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV4 } from './upgrade-v4';
+import { auditIdOf, upgradeToV5 } from './upgrade-v5';
 
 /** A plan a user loaded from a file. Built-in plans come from data/ and are never stored. */
 export interface UserPlanRow {
@@ -34,6 +35,13 @@ export interface RegionRow {
   sortOrder: number;
   /** True for the regions the plan document names; false for those users added. */
   isFromCatalog: boolean;
+  /**
+   * Since v5, as on values: 1 when seeded or added, +1 for every change; when and by whom it was
+   * last changed ('' for a catalog region nobody changed: seeded alike on every laptop).
+   */
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 export type DataStatus = 'preliminary' | 'final';
@@ -102,6 +110,14 @@ export interface CellChange {
 
 interface AuditBase {
   seq?: number;
+  /**
+   * Since v5: the row's identity on every laptop, `${actionId}:${key}` (one action writes one row
+   * per record), so a history merged from an exchange file is never added twice. Filled by the
+   * database on add when the writer leaves it out (`openDatabase`).
+   */
+  auditId?: string;
+  /** Since v5: set on rows that came from an exchange file: the import that added them. */
+  importedIn?: string;
   /** The changed record's key: a series `plan|region|item`, a judgement, a region, a plan. */
   key: string;
   planId: string;
@@ -117,7 +133,8 @@ interface AuditBase {
 /** Changes to the values of one series by one action: every changed year, before → after. */
 export interface SeriesAuditRow extends AuditBase {
   entity: 'series';
-  action: 'save' | 'undo';
+  /** `merge`: cells taken from an exchange file (docs/data-model.md, "Exchange"). */
+  action: 'save' | 'undo' | 'merge';
   changes: CellChange[];
   /** For an undo: the action it reverted. */
   undoes?: string;
@@ -159,6 +176,24 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * A file restored or imported on this laptop (since v5): what, from whom, and what it did. Local
+ * to this browser's copy of the data: never exported, so a restored data set exports the same
+ * bytes it was restored from. A pending import is looked up here by its `actionId` after a reload.
+ */
+export interface ExchangeRow {
+  actionId: string;
+  kind: 'restore' | 'merge';
+  fileName: string;
+  checksum: string;
+  exportedAt: string;
+  exportedBy: string;
+  at: string;
+  by: string;
+  /** Counts by outcome (added, identical, older, updated, conflicts kept/taken, history rows). */
+  summary: Record<string, number>;
+}
+
 export type AppDatabase = Dexie & {
   userPlans: EntityTable<UserPlanRow, 'id'>;
   regions: EntityTable<RegionRow, 'key'>;
@@ -173,10 +208,12 @@ export type AppDatabase = Dexie & {
   snapshots: EntityTable<SnapshotRow, 'id'>;
   /** Since v4: a frozen report's content, read only when it is opened or exported. */
   snapshotContents: EntityTable<SnapshotContentRow, 'id'>;
+  /** Since v5: the exchange files restored or imported on this laptop. */
+  exchanges: EntityTable<ExchangeRow, 'actionId'>;
 };
 
-/** The schema version this code opens; backups record it. */
-export const SCHEMA_VERSION = 4;
+/** The schema version this code opens; exchange files record it. */
+export const SCHEMA_VERSION = 5;
 
 /**
  * Schema versions are append-only: every version that ever shipped stays here, dated and
@@ -214,6 +251,12 @@ export function defineSchema(db: Dexie): void {
       snapshotContents: 'id',
     })
     .upgrade(upgradeToV4);
+  // v5 — 2026-12-03: exchange between laptops (#14): a stable `auditId` on every audit row
+  // (indexed: an import skips the history rows it already has); a version, time and author on
+  // regions; `exchanges`, the files restored or imported here.
+  db.version(5)
+    .stores({ auditLog: '++seq, key, actionId, auditId', exchanges: 'actionId' })
+    .upgrade(upgradeToV5);
 }
 
 export const USER_DB_NAME = 'gongfu-monitor';
@@ -223,5 +266,9 @@ export const DEMO_DB_NAME = 'gongfu-monitor-demo';
 export function openDatabase(name: string): AppDatabase {
   const db = new Dexie(name) as AppDatabase;
   defineSchema(db);
+  // Every audit row gets its stable id here, so no writer (of this or a later table) can forget.
+  db.auditLog.hook('creating', (_key, row) => {
+    row.auditId ??= auditIdOf(row);
+  });
   return db;
 }

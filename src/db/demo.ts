@@ -34,6 +34,9 @@ export async function loadDemoData(
       archived: 0,
       sortOrder: index,
       isFromCatalog: true,
+      version: 1,
+      updatedAt: '',
+      updatedBy: '',
     }));
     for (const name of DEMO_EXTRA_REGIONS.slice(0, Math.max(0, 4 - regions.length))) {
       const regionId = `demo-${regions.length}`;
@@ -47,6 +50,9 @@ export async function loadDemoData(
         archived: 0,
         sortOrder: regions.length,
         isFromCatalog: false,
+        version: 1,
+        updatedAt: '',
+        updatedBy: '',
       });
     }
     regionRows.push(...regions);

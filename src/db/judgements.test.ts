@@ -26,6 +26,18 @@ describe('evaluator judgements', () => {
     expect(await db.auditLog.count()).toBe(0);
   });
 
+  it('refuse a status the assessment does not know, and web page code in the reason', async () => {
+    fresh();
+    await expect(
+      setJudgement(db, { ...key, status: 'on-track' as 'on_track', reason: '核实', by: '王评估' }),
+    ).rejects.toThrow('未知的状态“on-track”');
+    await expect(
+      setJudgement(db, { ...key, status: 'on_track', reason: '<img src=x>', by: '王评估' }),
+    ).rejects.toThrow('理由中有网页代码“<img”');
+    expect(await db.judgements.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+
   it('keep the latest status per item, region and year, with every change in the history', async () => {
     fresh();
     await setJudgement(db, { ...key, status: 'on_track', reason: '已完成38户', by: '王评估' });

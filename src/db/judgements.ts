@@ -1,4 +1,5 @@
-import type { StatusCode } from '../domain/assessment/types';
+import { STATUS_CODES, type StatusCode } from '../domain/assessment/types';
+import { checkText, TEXT_RULES } from '../domain/import/text-rules';
 import { auditOrigin } from './audit';
 import { announceChange } from './changes';
 import type { AppDatabase, JudgementRow, RecordAuditRow } from './database';
@@ -28,7 +29,12 @@ function checkVersion(current: JudgementRow | undefined, expectedVersion = 0) {
 
 /** Sets (or replaces) an evaluator's status for one item; the reason is required. */
 export async function setJudgement(db: AppDatabase, input: JudgementInput): Promise<JudgementRow> {
+  if (!STATUS_CODES.includes(input.status)) {
+    throw new ValidationError(`未知的状态“${input.status}”`, 'status');
+  }
   if (!input.reason.trim()) throw new ValidationError('人工评定或调整状态必须填写理由', 'reason');
+  const problem = checkText(input.reason.trim(), TEXT_RULES.judgementReason);
+  if (problem) throw new ValidationError(problem, 'reason');
   const { expectedVersion, ...fields } = input;
   const at = new Date().toISOString();
   const row = await db.transaction('rw', db.judgements, db.auditLog, async () => {

@@ -1,3 +1,4 @@
+import { NARRATIVE_MAX_CHARS } from '../domain/import/text-rules';
 import { auditOrigin } from './audit';
 import { announceChange } from './changes';
 import type { AppDatabase } from './database';
@@ -10,7 +11,7 @@ export const narrativeKeyString = (k: NarrativeKey) =>
   `narrative|${k.planId}|${k.regionId}|${k.asOfYear}`;
 
 /** One section may be long, but not a book pasted by mistake. */
-export const NARRATIVE_MAX_CHARS = 50_000;
+export { NARRATIVE_MAX_CHARS };
 
 export interface NarrativeInput extends NarrativeKey {
   problems: string;

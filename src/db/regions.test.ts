@@ -91,6 +91,9 @@ describe('addRegion', () => {
       '已有名为“渠县”的区域',
     );
     await expect(addRegion(db, plan.id, '县'.repeat(41), 'county', '甲')).rejects.toThrow('过长');
+    await expect(addRegion(db, plan.id, '<script>新区', 'county', '甲')).rejects.toThrow(
+      '区域名称中有网页代码“<script”',
+    );
     expect(await db.regions.count()).toBe(plan.regions.length);
     expect(await db.auditLog.count()).toBe(0);
   });

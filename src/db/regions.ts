@@ -1,4 +1,5 @@
 import type { Plan } from '../domain/catalog/schema';
+import { checkText, TEXT_RULES } from '../domain/import/text-rules';
 import { auditOrigin } from './audit';
 import { announceChange } from './changes';
 import type { AppDatabase, RegionRole, RegionRow } from './database';
@@ -41,6 +42,10 @@ export async function ensureRegions(db: AppDatabase, plan: Plan): Promise<Region
         archived: 0 as const,
         sortOrder: index - plan.regions.length,
         isFromCatalog: true,
+        // Seeded alike on every laptop, so no time or author: an exchange sees them as identical.
+        version: 1,
+        updatedAt: '',
+        updatedBy: '',
       }))
       .filter((r) => !known.has(r.regionId));
     if (missing.length > 0) {
@@ -70,6 +75,8 @@ function checkName(name: string, others: RegionRow[], selfKey?: string): string 
   const trimmed = name.trim();
   if (!trimmed) throw new ValidationError('区域名称不能为空', 'name');
   if (trimmed.length > 40) throw new ValidationError('区域名称过长（最多40字）', 'name');
+  const problem = checkText(trimmed, TEXT_RULES.regionName);
+  if (problem) throw new ValidationError(problem, 'name');
   if (others.some((r) => r.name === trimmed && r.key !== selfKey)) {
     throw new ValidationError(`已有名为“${trimmed}”的区域`, 'name');
   }
@@ -83,6 +90,7 @@ export async function addRegion(
   level: string,
   by: string,
 ): Promise<RegionRow> {
+  const at = new Date().toISOString();
   const added = await db.transaction('rw', db.regions, db.auditLog, async () => {
     const existing = await db.regions.where('planId').equals(planId).toArray();
     const trimmed = checkName(name, existing);
@@ -97,6 +105,9 @@ export async function addRegion(
       archived: 0,
       sortOrder: existing.reduce((max, r) => Math.max(max, r.sortOrder), -1) + 1,
       isFromCatalog: false,
+      version: 1,
+      updatedAt: at,
+      updatedBy: by,
     };
     await db.regions.add(row);
     await db.auditLog.add({
@@ -108,7 +119,7 @@ export async function addRegion(
       after: row,
       ...auditOrigin(),
       by,
-      at: new Date().toISOString(),
+      at,
       reason: '',
     });
     return row;
@@ -123,6 +134,7 @@ export async function updateRegion(
   changes: { name?: string; archived?: boolean },
   by: string,
 ): Promise<RegionRow> {
+  const at = new Date().toISOString();
   const updated = await db.transaction('rw', db.regions, db.auditLog, async () => {
     const before = await db.regions.get(key);
     if (!before) throw new ValidationError('区域不存在', 'key');
@@ -131,6 +143,9 @@ export async function updateRegion(
       ...before,
       name: changes.name !== undefined ? checkName(changes.name, others, key) : before.name,
       archived: changes.archived === undefined ? before.archived : changes.archived ? 1 : 0,
+      version: (before.version ?? 1) + 1,
+      updatedAt: at,
+      updatedBy: by,
     };
     await db.regions.put(after);
     await db.auditLog.add({
@@ -142,7 +157,7 @@ export async function updateRegion(
       after,
       ...auditOrigin(),
       by,
-      at: new Date().toISOString(),
+      at,
       reason: '',
     });
     return after;

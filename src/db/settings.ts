@@ -5,9 +5,15 @@ export interface Settings {
   /** The evaluator's name, recorded on every change. */
   evaluatorName: string;
   locale: 'zh-CN' | 'en';
+  /** Remind to export a backup when the last one is older than this many days (and data changed). */
+  backupReminderDays: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { evaluatorName: '', locale: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = {
+  evaluatorName: '',
+  locale: 'zh-CN',
+  backupReminderDays: 7,
+};
 
 export async function readSettings(db: AppDatabase): Promise<Settings> {
   const rows = await db.settings.toArray();

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import v1 from '../../test/fixtures/v1-database.json';
-import { SCHEMA_VERSION, openDatabase, type AppDatabase } from './database';
+import { openDatabase, SCHEMA_VERSION, type AppDatabase } from './database';
 import { judgementHistory, listJudgements } from './judgements';
 import { planAreaOf } from './regions';
 import { listValues, saveValues, valueHistory } from './values';
@@ -45,10 +45,12 @@ describe('schema v1 → v2', () => {
     await seedV1();
     db = openDatabase(name);
     await db.open();
-    // Opened by the current code, through every later upgrade too (v4 adds report tables).
+    // Opened by the current code: v2 and every later upgrade ran (v4 adds report tables, v5
+    // the exchange log).
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'auditLog',
+      'exchanges',
       'judgements',
       'narratives',
       'regions',

@@ -41,7 +41,7 @@ async function storedDataUnder(db: AppDatabase, planId: string): Promise<string[
 }
 
 /** The plan most recently loaded under an id, as its audit entry recorded it. */
-async function lastLoadedPlan(db: AppDatabase, planId: string): Promise<PlanRecord | null> {
+export async function lastLoadedPlan(db: AppDatabase, planId: string): Promise<PlanRecord | null> {
   const entries = await db.auditLog.where('key').equals(planId).sortBy('seq');
   const loaded = entries.filter(
     (e): e is RecordAuditRow => e.entity === 'plan' && e.action === 'create',

@@ -155,6 +155,21 @@ describe('saveValues', () => {
     expect(await db.series.count()).toBe(0);
   });
 
+  it('refuses web page code and overlong text in a note or source, as an import would, writing nothing', async () => {
+    const db = freshDb();
+    await expect(
+      saveValues(db, [input({ note: '见<script>alert(1)</script>' })], ctx),
+    ).rejects.toThrow('备注中有网页代码“<script”，不像是录入的内容');
+    await expect(saveValues(db, [input({ source: 'javascript:alert(1)' })], ctx)).rejects.toThrow(
+      '来源中有网页链接代码“javascript:”',
+    );
+    await expect(saveValues(db, [input({ note: '注'.repeat(10_000) })], ctx)).rejects.toThrow(
+      '备注过长（10000字，最多2000字）',
+    );
+    expect(await db.series.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+
   it('accepts a small number that JavaScript writes with an exponent (1e-7)', async () => {
     const db = freshDb();
     await saveValues(db, [input({ value: 1e-7, text: '0.0000001' })], ctx);

@@ -1,3 +1,4 @@
+import { checkText, TEXT_RULES } from '../domain/import/text-rules';
 import { checkValue, formatValue, type ValueRule } from '../domain/observations/value-rules';
 import { auditOrigin } from './audit';
 import { announceChange } from './changes';
@@ -103,6 +104,16 @@ export function validateValue(input: ValueInput, ctx: WriteContext): void {
     (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)
   ) {
     throw new ValidationError('版本号无效', 'expectedVersion');
+  }
+  // Free text passes the same rules as in an import (text-rules.ts), so a backup always restores.
+  for (const [field, text, rule] of [
+    ['note', input.note, TEXT_RULES.note],
+    ['source', input.source, TEXT_RULES.source],
+    ['reason', input.reason, TEXT_RULES.reason],
+    ['text', input.text, TEXT_RULES.valueText],
+  ] as const) {
+    const problem = text === undefined ? null : checkText(text, rule);
+    if (problem) throw new ValidationError(problem, field);
   }
   if (input.value === null) return;
   const rule = ctx.ruleOf?.(input.itemId);
@@ -436,13 +447,15 @@ export async function listValues(
 /** One change of one cell, as its history shows it. */
 export interface CellHistoryEntry {
   seq: number;
-  action: 'save' | 'undo';
+  action: 'save' | 'undo' | 'merge';
   before: StoredCell | null;
   after: StoredCell | null;
   by: string;
   at: string;
   reason: string;
   actionId: string;
+  /** True for a change made on another laptop, whose history came with an exchange file. */
+  isImported: boolean;
 }
 
 /** The changes of one cell, newest first: its series' audit rows, filtered to its year. */
@@ -463,10 +476,13 @@ export async function valueHistory(db: AppDatabase, cell: CellRef): Promise<Cell
         // A value's own reason (a baseline revision) is on the cell; an undo's on the row.
         reason: row.action === 'undo' ? row.reason : change.after?.reason || row.reason,
         actionId: row.actionId,
+        isImported: row.importedIn !== undefined,
       });
     }
   }
-  return entries.sort((a, b) => b.seq - a.seq);
+  // By time, newest first: rows merged from another laptop's file are added after the local
+  // ones (higher seq) but may be older. Within one time, the later row first.
+  return entries.sort((a, b) => (a.at === b.at ? b.seq - a.seq : a.at < b.at ? 1 : -1));
 }
 
 export interface UndoResult {
@@ -484,6 +500,9 @@ export interface UndoResult {
 function isUntouchedSince(later: readonly SeriesAuditRow[], year: number): boolean {
   const open: string[] = [];
   for (const row of later) {
+    // History brought in by an exchange file records writes on another laptop; what the import
+    // itself changed here is its own `merge` row, which counts as a change.
+    if (row.importedIn !== undefined) continue;
     if (!row.changes.some((c) => c.year === year)) continue;
     if (row.action === 'save') open.push(row.actionId);
     else if (open.at(-1) === row.undoes) open.pop();

@@ -182,7 +182,11 @@ describe('plan file validation', () => {
   it('refuses text that is not JSON, saying so', () => {
     const result = parsePlanJson('{ "id": ');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatch(/^文件不是有效的 JSON/);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        '文件不完整：内容在第1行中断（可能下载或复制时被截断），未导入',
+      ]);
+    }
   });
 
   it('requires totalFrom where a cumulative total is ambiguous', () => {

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { FORBIDDEN_KEYS, scanJson, type JsonScanProblem } from '../import/json-scan';
+import {
+  describeJsonSyntaxError,
+  FORBIDDEN_KEYS,
+  scanJson,
+  type JsonScanProblem,
+} from '../import/json-scan';
 import { planSchema, type Plan } from './schema';
 
 export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; errors: string[] };
@@ -90,6 +95,8 @@ function describeScanProblem(problem: JsonScanProblem): string {
       return `${where}：不允许的字段名“${problem.key}”`;
     case 'number-out-of-range':
       return `${where}：${problem.raw} 超出数值范围`;
+    case 'not-a-json-number':
+      return `${where}：${problem.raw} 不是数字（JSON 中没有 NaN 和 Infinity）`;
     case 'too-deep':
       return `${where}：嵌套超过${problem.depth - 1}层`;
   }
@@ -302,7 +309,7 @@ export function parsePlanJson(text: string): PlanParseResult {
   try {
     data = JSON.parse(body);
   } catch (error) {
-    return { ok: false, errors: [`文件不是有效的 JSON：${(error as Error).message}`] };
+    return { ok: false, errors: [describeJsonSyntaxError(body, error as Error)] };
   }
   return parsePlan(data);
 }

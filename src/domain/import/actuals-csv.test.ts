@@ -33,6 +33,22 @@ describe('actuals CSV', () => {
     });
   });
 
+  it('refuses a note a spreadsheet would run as a formula, or holding web page code, naming line and column', () => {
+    const text = [
+      'indicator,region,year,value,note',
+      '每千人口床位数,,2018,5.2,"=HYPERLINK(""http://x"",""点击"")"',
+      '每千人口床位数,通川区,2018,6,<script>alert(1)</script>',
+      '每千人口床位数,宣汉县,2018,6,-3%（初步）',
+    ].join('\n');
+    expect(parseActualsCsv(dazhou, text)).toEqual({
+      ok: false,
+      errors: [
+        '第2行 note 列：以“=”开头，电子表格软件会把它当作公式执行；请去掉开头的符号',
+        '第3行 note 列：备注中有网页代码“<script”，不像是录入的内容',
+      ],
+    });
+  });
+
   it('names a missing header column', () => {
     const result = parseActualsCsv(dazhou, 'indicator,value\nx,1\n');
     expect(result.ok).toBe(false);

@@ -2,6 +2,7 @@ import { planItems } from '../assessment/plan';
 import type { Plan } from '../catalog/schema';
 import { parseCsv } from '../csv/parse-csv';
 import { normalizeText, parseValue, valueRuleFor } from '../observations/value-rules';
+import { checkText, looksLikeFormula, TEXT_RULES } from './text-rules';
 
 export interface ActualRow {
   /** 1-based line in the CSV file. */
@@ -117,7 +118,13 @@ export function parseActualsCsv(
       else if (parsedValue.kind === 'error') errors.push(`${at('value')}：${parsedValue.message}`);
       else value = parsedValue.value;
     }
-    if (!item || value === null || regionId === undefined || !isYearValid) continue;
+    const note = cell('note');
+    // A note is text; one a spreadsheet would run (CSV injection) was not typed as a note.
+    const noteProblem = looksLikeFormula(note)
+      ? `以“${note.trim()[0]}”开头，电子表格软件会把它当作公式执行；请去掉开头的符号`
+      : checkText(note, TEXT_RULES.note);
+    if (noteProblem) errors.push(`${at('note')}：${noteProblem}`);
+    if (!item || value === null || regionId === undefined || !isYearValid || noteProblem) continue;
     const key = `${item.id}|${regionId}|${year}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
@@ -125,7 +132,7 @@ export function parseActualsCsv(
       continue;
     }
     seen.set(key, record.line);
-    rows.push({ line: record.line, itemId: item.id, regionId, year, value, note: cell('note') });
+    rows.push({ line: record.line, itemId: item.id, regionId, year, value, note });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };
 }

@@ -25,6 +25,14 @@ describe('scanJson', () => {
     ]);
   });
 
+  it('finds NaN and Infinity, which JavaScript writes but JSON does not have, with their path', () => {
+    expect(scanJson('{"v": [NaN, 1, Infinity], "w": -Infinity}')).toEqual([
+      { kind: 'not-a-json-number', path: ['v', 0], raw: 'NaN' },
+      { kind: 'not-a-json-number', path: ['v', 2], raw: 'Infinity' },
+      { kind: 'not-a-json-number', path: ['w'], raw: '-Infinity' },
+    ]);
+  });
+
   it('stops at nesting deeper than any format uses, without overflowing the stack', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(scanJson(deep)).toEqual([

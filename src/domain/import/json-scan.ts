@@ -2,7 +2,8 @@
  * A small JSON scanner that finds what JSON.parse silently accepts but a file from outside must
  * not hold: a key repeated in one object (JSON.parse keeps the last one, so a reader of the file
  * and the app would see different values), keys that reach object prototypes (`__proto__`,
- * `constructor`, `prototype`), numbers no double can hold (`1e309` becomes Infinity), and
+ * `constructor`, `prototype`), numbers no double can hold (`1e309` becomes Infinity), `NaN`
+ * and `Infinity` (not JSON, but what a program printing numbers carelessly writes), and
  * nesting deeper than any of our formats uses. Pure; it does not build the value, JSON.parse
  * does that once the scan finds nothing. Syntax errors are left to JSON.parse, which names them.
  */
@@ -13,6 +14,8 @@ export type JsonScanProblem =
   | { kind: 'duplicate-key'; path: JsonPath; key: string }
   | { kind: 'forbidden-key'; path: JsonPath; key: string }
   | { kind: 'number-out-of-range'; path: JsonPath; raw: string }
+  /** NaN, Infinity, -Infinity: what JavaScript's own printing of numbers gives, not JSON. */
+  | { kind: 'not-a-json-number'; path: JsonPath; raw: string }
   | { kind: 'too-deep'; path: JsonPath; depth: number };
 
 /** Keys that would reach Object.prototype if any code ever copied the parsed data naively. */
@@ -111,6 +114,13 @@ export function scanJson(text: string): JsonScanProblem[] {
         return;
       }
     }
+    for (const literal of ['NaN', 'Infinity', '-Infinity']) {
+      if (text.startsWith(literal, at)) {
+        problems.push({ kind: 'not-a-json-number', path: [...path], raw: literal });
+        at += literal.length;
+        return;
+      }
+    }
     NUMBER.lastIndex = at;
     const match = NUMBER.exec(text);
     if (!match) throw new SyntaxStop();
@@ -128,4 +138,38 @@ export function scanJson(text: string): JsonScanProblem[] {
     if (!(error instanceof SyntaxStop)) throw error;
   }
   return problems;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * JSON.parse's complaint in Chinese, at a line and column, and "truncated" when it is (its own
+ * message is English and names a character offset, which a user cannot find).
+ */
+export function describeJsonSyntaxError(text: string, error: Error): string {
+  const message = error.message;
+  const position = /position (\d+)/.exec(message);
+  const isAtEnd =
+    /end of (JSON )?input|Unterminated/i.test(message) ||
+    (position !== null && Number(position[1]) >= text.trimEnd().length);
+  if (isAtEnd) {
+    const { line } = lineAndColumn(text, text.length);
+    return `文件不完整：内容在第${line}行中断（可能下载或复制时被截断），未导入`;
+  }
+  if (position) {
+    const { line, column } = lineAndColumn(text, Number(position[1]));
+    return `文件不是有效的 JSON：第${line}行第${column}列有语法错误，未导入`;
+  }
+  return `文件不是有效的 JSON（${message}），未导入`;
 }

@@ -91,7 +91,7 @@ const value = z.strictObject({
   updatedBy: text.optional(),
   version: z.number().int().nonnegative().optional(),
 });
-const snapshotSchema = z.strictObject({
+export const snapshotSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
   id: z.string().min(1).max(100),

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { exportBackup } from '../../db/backup';
 import { loadDemoData } from '../../db/demo';
 import { getDatabase, useDataset } from '../../shared/dataset';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
 import { Section } from '../../shared/page';
+import { ExchangeSection } from './exchange-section';
 import { getBuiltinPlans } from '../../shared/plans';
 import { queryKeys } from '../../shared/query-keys';
 import { useSettings, useWriteSetting } from '../../shared/settings';
@@ -31,9 +31,6 @@ const messages = defineMessages(
     storagePersisted: '浏览器已同意持久保存本应用的数据（清理缓存时不会被自动删除）。',
     storageNotPersisted:
       '浏览器尚未同意持久保存：磁盘空间紧张时，数据可能被浏览器清除。请定期导出备份。',
-    backup: '导出备份（JSON）',
-    backupExplain:
-      '备份文件包含当前数据集的全部数值、修改记录、人工评定、区域和已加载的规划。从备份恢复将随数据交换功能提供。',
     storageUnknown: '此浏览器无法报告存储状态。',
     storageRequest: '请求持久保存',
     storageUsage: '已使用 {used}，可用上限约 {quota}。',
@@ -60,9 +57,6 @@ const messages = defineMessages(
       'The browser granted persistent storage: clearing caches will not delete this app’s data.',
     storageNotPersisted:
       'Persistent storage not granted: the browser may evict the data when disk space runs low. Export backups regularly.',
-    backup: 'Export backup (JSON)',
-    backupExplain:
-      'The backup holds every value, change history, judgement, region and loaded plan of the current data set. Restoring comes with the data-exchange feature.',
     storageUnknown: 'This browser cannot report its storage state.',
     storageRequest: 'Request persistent storage',
     storageUsage: '{used} used of about {quota} available.',
@@ -157,17 +151,6 @@ function DatasetSection() {
 
 function StorageSection() {
   const t = useT(messages);
-  const { db, dataset } = useDataset();
-  const downloadBackup = async () => {
-    const backup = await exportBackup(db);
-    const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    const day = backup.exportedAt.slice(0, 10);
-    link.download = `${dataset === 'demo' ? '示例数据-' : ''}规划监测备份-${day}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
   const queryClient = useQueryClient();
   const storage = useQuery({
     queryKey: queryKeys.storage(),
@@ -202,12 +185,6 @@ function StorageSection() {
               {t('storageRequest')}
             </button>
           )}
-          <div className="toolbar">
-            <button type="button" onClick={() => void downloadBackup()}>
-              {t('backup')}
-            </button>
-            <span className="muted">{t('backupExplain')}</span>
-          </div>
         </>
       ) : null}
     </Section>
@@ -222,6 +199,7 @@ export default function SettingsPage() {
       <EvaluatorSection />
       <DatasetSection />
       <StorageSection />
+      <ExchangeSection />
       <Section title={t('languageTitle')}>
         <select
           aria-label={t('languageTitle')}

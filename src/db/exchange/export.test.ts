@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SESSION_ID } from './audit';
-import { exportBackup } from './backup';
-import { openDatabase, type AppDatabase } from './database';
-import { setJudgement } from './judgements';
-import { addRegion } from './regions';
-import { writeSetting } from './settings';
-import { loadUserPlan } from './user-plans';
-import { saveValues, type WriteContext } from './values';
+import { readExchangeFile, type ExchangeContent } from '../../domain/exchange/exchange-file';
+import { SESSION_ID } from '../audit';
+import { openDatabase, SCHEMA_VERSION, type AppDatabase } from '../database';
+import { setJudgement } from '../judgements';
+import { addRegion } from '../regions';
+import { writeSetting } from '../settings';
+import { loadUserPlan } from '../user-plans';
+import { saveValues, type WriteContext } from '../values';
+import { COMPLETE_SCOPE, exportExchange } from './export';
 
 const BEDS = 'health.hospital-beds-per-1000';
 const AT = '2026-11-23T08:00:00.000Z';
@@ -32,8 +33,8 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(AT));
   vi.spyOn(crypto, 'randomUUID').mockReturnValue(UUID);
-  user = openDatabase('backup-test-user');
-  demo = openDatabase('backup-test-demo');
+  user = openDatabase('export-test-user');
+  demo = openDatabase('export-test-demo');
 });
 afterEach(async () => {
   vi.useRealTimers();
@@ -41,6 +42,20 @@ afterEach(async () => {
   await user.delete();
   await demo.delete();
 });
+
+const OPTIONS = {
+  appVersion: '0.1.0',
+  exportedBy: '王评估',
+  now: new Date('2026-11-24T09:30:00Z'),
+};
+
+/** A backup of the data set, read back as a file would be. */
+async function exportBackup(db: AppDatabase): Promise<ExchangeContent> {
+  const { text } = await exportExchange(db, COMPLETE_SCOPE, OPTIONS);
+  const read = await readExchangeFile(text, SCHEMA_VERSION);
+  if (!read.ok) throw new Error(read.errors.join('\n'));
+  return read.content;
+}
 
 /** Stores one of everything in the user's data set, and other figures in the demo data set. */
 async function storeBothDataSets() {
@@ -74,14 +89,17 @@ async function storeBothDataSets() {
   await writeSetting(demo, 'evaluatorName', '示例');
 }
 
-describe('backup export', () => {
+describe('exporting a backup (everything)', () => {
   it('holds every table of the chosen data set, exactly, under the format header', async () => {
     // Given one value, judgement, region, setting and loaded plan in the user's data set, and
     // other figures in the demonstration data set
     await storeBothDataSets();
 
     // When the user's data set is exported
-    const backup = await exportBackup(user, new Date('2026-11-24T09:30:00Z'));
+    const { text, checksum } = await exportExchange(user, COMPLETE_SCOPE, OPTIONS);
+    const read = await readExchangeFile(text, SCHEMA_VERSION);
+    if (!read.ok) throw new Error(read.errors.join());
+    const backup = read.content;
 
     // Then the backup is exactly the user's rows, worked out from the writes above
     const cell2016 = {
@@ -117,16 +135,27 @@ describe('backup export', () => {
       archived: 0,
       sortOrder: 0,
       isFromCatalog: false,
+      version: 1,
+      updatedAt: AT,
+      updatedBy: '王评估',
     };
     // Every audit row names its action (one id per user action) and the tab that wrote it.
     const origin = { actionId: UUID, session: SESSION_ID };
+    // The header says what the file is, from which app version, by whom and when; the checksum
+    // (SHA-256 of the content) is what a reader verifies.
+    expect(read.header).toEqual({
+      format: 'gongfu-monitor-exchange',
+      formatVersion: 3,
+      appVersion: '0.1.0',
+      exportedAt: '2026-11-24T09:30:00.000Z',
+      exportedBy: '王评估',
+      checksum,
+    });
     const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create', ...origin };
     expect(backup).toEqual({
-      format: 'gongfu-monitor-backup',
-      version: 3,
-      exportedAt: '2026-11-24T09:30:00.000Z',
-      database: 'backup-test-user',
-      schemaVersion: 4,
+      schemaVersion: SCHEMA_VERSION,
+      dataset: 'user',
+      scope: COMPLETE_SCOPE,
       tables: {
         userPlans: [
           {
@@ -158,12 +187,14 @@ describe('backup export', () => {
               { year: 2017, before: null, after: cell2017 },
             ],
             ...origin,
+            auditId: `${UUID}:dazhou|dazhou|${BEDS}`,
             by: '王评估',
             at: AT,
             reason: '',
           },
           {
             ...audit,
+            auditId: `${UUID}:dazhou|${BEDS}|dazhou|2017`,
             seq: 2,
             entity: 'judgement',
             key: `dazhou|${BEDS}|dazhou|2017`,
@@ -173,6 +204,7 @@ describe('backup export', () => {
           },
           {
             ...audit,
+            auditId: `${UUID}:dazhou:user-1a2b3c4d`,
             seq: 3,
             entity: 'region',
             key: 'dazhou:user-1a2b3c4d',
@@ -181,6 +213,7 @@ describe('backup export', () => {
           },
           {
             ...audit,
+            auditId: `${UUID}:zibo-test`,
             seq: 4,
             entity: 'plan',
             key: 'zibo-test',
@@ -201,8 +234,14 @@ describe('backup export', () => {
         snapshotContents: [],
       },
     });
-    // and a table the schema gains later cannot be left out unnoticed
-    expect(Object.keys(backup.tables).sort()).toEqual(user.tables.map((t) => t.name).sort());
+    // and a table the schema gains later cannot be left out unnoticed: every table but this
+    // laptop's own import log is in the file
+    expect(Object.keys(backup.tables).sort()).toEqual(
+      user.tables
+        .map((t) => t.name)
+        .filter((name) => name !== 'exchanges')
+        .sort(),
+    );
     // and nothing of the demonstration data set (its 9.9 and its 示例 author)
     expect(JSON.stringify(backup)).not.toContain('9.9');
     expect(JSON.stringify(backup)).not.toContain('示例');
@@ -210,11 +249,14 @@ describe('backup export', () => {
 
   it('exports the demonstration data set alone when it is the chosen one', async () => {
     await storeBothDataSets();
-    const backup = await exportBackup(demo, new Date('2026-11-24T09:30:00Z'));
-    expect(backup.database).toBe('backup-test-demo');
-    expect(
-      backup.tables.series.map((s) => [s.cells[2016]?.value, s.cells[2016]?.updatedBy]),
-    ).toEqual([[9.9, '示例']]);
+    const backup = await exportBackup(demo);
+    expect(backup.dataset).toBe('demo');
+    const series = backup.tables.series as Array<{
+      cells: Record<number, { value: number; updatedBy: string }>;
+    }>;
+    expect(series.map((s) => [s.cells[2016]?.value, s.cells[2016]?.updatedBy])).toEqual([
+      [9.9, '示例'],
+    ]);
     expect(backup.tables.auditLog).toHaveLength(1);
     expect(backup.tables).toMatchObject({
       userPlans: [],
@@ -235,14 +277,18 @@ describe('backup export', () => {
       value: 4 + i / 10,
     }));
     let save: Promise<unknown> | undefined;
-    const readValues = user.series.toArray.bind(user.series);
-    vi.spyOn(user.series, 'toArray').mockImplementation(() =>
-      readValues().then((rows) => {
+    // Every table object of the database shares one prototype (db.table() and db.series differ).
+    const tables = Object.getPrototypeOf(user.series) as Dexie.Table;
+    const readRows = tables.toArray;
+    vi.spyOn(tables, 'toArray').mockImplementation(function (this: Dexie.Table) {
+      const rows = (readRows as () => Promise<unknown[]>).call(this);
+      if (this.name !== 'series' || save) return rows as never;
+      return rows.then((read) => {
         // Outside the export's transaction, as another part of the app would write.
         save = Dexie.ignoreTransaction(() => saveValues(user, inputs, ctx));
-        return rows;
-      }),
-    );
+        return read;
+      }) as never;
+    });
 
     // When the export runs
     const backup = await exportBackup(user);
