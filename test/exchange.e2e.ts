@@ -144,7 +144,9 @@ describe('数据交换 (backup, restore, exchange between laptops)', () => {
     expect(header.checksum).toMatch(/^[0-9a-f]{64}$/);
     const before = await stored(page, 'series');
 
-    // The browser clears this site's databases (localStorage, the marker, stays)
+    // The browser clears this site's databases (localStorage, the marker, stays) while the app
+    // is closed, as an eviction does: a page still reading would only see its database vanish.
+    await page.goto('about:blank');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', {
       origin: new URL(BASE_URL).origin,
