@@ -43,6 +43,36 @@ function decide(item: SizeSubject): boolean {
   return /^每|人均|每千|每万/.test(item.name);
 }
 
+/** Units counted in whole things (所, 个, 户 …); "…/年" counts the same things each year. */
+const WHOLE_UNITS = new Set([
+  '所',
+  '个',
+  '户',
+  '套',
+  '人',
+  '名',
+  '条',
+  '家',
+  '处',
+  '座',
+  '次',
+  '人次',
+  '项',
+  '张',
+  '件',
+  '册',
+  '床',
+]);
+
+/**
+ * Whether an item counts whole things (新改扩建公办幼儿园 in 所, 残疾人托养机构服务能力 in 人次/年):
+ * its amounts are whole numbers. A rate in such a unit (每千人口床位数 in 张, 人均藏书量 in 册)
+ * is not.
+ */
+export function isCountedWhole(item: SizeSubject): boolean {
+  return WHOLE_UNITS.has((item.unit ?? '').replace(/\/年$/, '')) && !isSizeIndependent(item);
+}
+
 /**
  * Whether a target is an amount or rate for each year, met or missed year by year (大连
  * 城市低保标准年平均增长4%左右 in %/年, 每年建成示范体育健身公园5个): no pace toward it, no projection.

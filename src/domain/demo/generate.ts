@@ -1,6 +1,6 @@
 import type { Plan } from '../catalog/schema';
 import { planItems } from '../assessment/plan';
-import { isSizeIndependent } from '../assessment/scale';
+import { isCountedWhole } from '../assessment/scale';
 
 /**
  * Synthetic demonstration values (示例数据). They are invented, stored only in the separate demo
@@ -27,30 +27,7 @@ export function seededRandom(seed: number): () => number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** Units that count whole things: sample values for them are whole numbers. */
-const WHOLE_UNITS = new Set([
-  '所',
-  '个',
-  '户',
-  '人',
-  '套',
-  '名',
-  '处',
-  '条',
-  '件',
-  '人次',
-  '张',
-  '家',
-]);
-/**
- * A count of whole things (所, 人次/年 …) is a whole number; a rate in such a unit (每千人口床位数
- * in 张) keeps two decimals — the rule the wording layer uses for derived figures.
- */
-const isCountedWhole = (item: {
-  name: string;
-  unit: string | null;
-  kind: 'level' | 'cumulative';
-}) => WHOLE_UNITS.has((item.unit ?? '').replace(/\/年$/, '')) && !isSizeIndependent(item);
+/** A count of whole things is a whole number; a rate in such a unit keeps two decimals. */
 const roundFor = (
   item: { name: string; unit: string | null; kind: 'level' | 'cumulative' },
   value: number,
@@ -88,13 +65,7 @@ export function generateDemoValues(
             (0.9 + random() * 0.2);
           // A yearly amount of schools, households or people is a whole number, however small
           // the total (创办优质品牌中学 1-2所 never reads "0.1所").
-          const whole = item.unit !== null && WHOLE_UNITS.has(item.unit);
-          out.push({
-            itemId: item.id,
-            regionId,
-            year,
-            value: whole ? Math.round(amount) : roundFor(item, amount),
-          });
+          out.push({ itemId: item.id, regionId, year, value: roundFor(item, amount) });
         }
         return;
       }

@@ -1,5 +1,5 @@
 import { isClose, roundTo } from '../assessment/numbers';
-import { isSizeIndependent } from '../assessment/scale';
+import { isCountedWhole } from '../assessment/scale';
 import { ratioBase } from '../observations/parse';
 
 /**
@@ -21,27 +21,6 @@ export type Locale = 'zh-CN' | 'en';
 /** Digits for figures as printed or entered, and for derived ones. */
 export const DIGITS = { printed: 4, derived: 2 } as const;
 
-/** Units counted in whole things: a derived amount of them is written without decimals. */
-const WHOLE_UNITS = new Set([
-  '所',
-  '个',
-  '户',
-  '套',
-  '人',
-  '名',
-  '条',
-  '家',
-  '处',
-  '座',
-  '次',
-  '人次',
-  '项',
-  '张',
-  '件',
-  '册',
-  '床',
-]);
-
 /**
  * Decimals for a derived figure (gap, pace, projection) of an item: none for a total counted in
  * whole things (新改扩建公办幼儿园133所: "需年均完成44所", not "44.33所"), else DIGITS.derived.
@@ -52,7 +31,7 @@ export function derivedDigits(item: {
   unit: string | null;
   kind: 'level' | 'cumulative';
 }): number {
-  return WHOLE_UNITS.has(item.unit ?? '') && !isSizeIndependent(item) ? 0 : DIGITS.derived;
+  return isCountedWhole(item) ? 0 : DIGITS.derived;
 }
 
 /** At most `digits` decimals, no trailing zeros, ASCII minus, never "-0". */
