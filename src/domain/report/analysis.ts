@@ -59,9 +59,6 @@ export interface EqualizationRow {
 
 const ON_TRACK: ReadonlySet<StatusCode> = new Set(['on_track', 'achieved', 'likely_achieved']);
 
-/** See isSizeIndependent (src/domain/assessment/scale.ts): the engine's rule for counties. */
-export const isComparableAcrossRegions = isSizeIndependent;
-
 export function analyseReport(input: ReportInput): ReportAnalysis {
   const { plan, asOfYear } = input;
   const region: ReportRegion = input.regions.find((r) => r.regionId === input.regionId) ?? {
@@ -109,7 +106,7 @@ export function analyseReport(input: ReportInput): ReportAnalysis {
   if (countiesWithData.length >= 2) {
     for (const r of results) {
       const item = planItem(plan, r.id);
-      if (!item || !isComparableAcrossRegions(r)) continue;
+      if (!item || !isSizeIndependent(item)) continue;
       const rule = r.targetRule;
       const comparison = compareRegions({
         kind: r.kind,
