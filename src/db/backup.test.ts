@@ -8,7 +8,11 @@ import { setJudgement } from './judgements';
 import { addRegion } from './regions';
 import { writeSetting } from './settings';
 import { loadUserPlan } from './user-plans';
+import { saveImplementation } from './implementation';
+import { saveSurvey } from './surveys';
 import { saveValues, type WriteContext } from './values';
+import type { Plan } from '../domain/catalog/schema';
+import { loadAllPlans } from '../domain/catalog/test-plans';
 
 const BEDS = 'health.hospital-beds-per-1000';
 const AT = '2026-11-23T08:00:00.000Z';
@@ -24,6 +28,20 @@ const ziboText = JSON.stringify({
   ...JSON.parse(readFileSync('data/plans/zhoucun.json', 'utf8')),
   id: 'zibo-test',
 });
+
+const dazhou = loadAllPlans().find((p) => p.id === 'dazhou') as Plan;
+const survey = {
+  planId: 'dazhou',
+  year: 2017,
+  domain: 'health',
+  serviceId: null,
+  organiser: '四川某调查公司',
+  isThirdParty: true,
+  method: '电话调查',
+  sampleSize: 600,
+  result: { kind: 'rate' as const, value: 90.2 },
+  notes: '',
+};
 
 let user: AppDatabase;
 let demo: AppDatabase;
@@ -65,6 +83,21 @@ async function storeBothDataSets() {
   await writeSetting(user, 'evaluatorName', '王评估');
   const loaded = await loadUserPlan(user, ziboText, 'zibo.json', new Set(['zhoucun']), '王评估');
   expect(loaded.ok).toBe(true);
+  await saveImplementation(
+    user,
+    [
+      {
+        planId: 'dazhou',
+        regionId: 'dazhou',
+        subject: { kind: 'service', id: 'svc.education.1' },
+        year: 2017,
+        status: 'done',
+        evidence: '市教育局报告',
+      },
+    ],
+    { by: '王评估', plan: dazhou },
+  );
+  await saveSurvey(user, survey, { by: '王评估', plan: dazhou });
 
   await saveValues(
     demo,
@@ -121,12 +154,27 @@ describe('backup export', () => {
     // Every audit row names its action (one id per user action) and the tab that wrote it.
     const origin = { actionId: UUID, session: SESSION_ID };
     const audit = { by: '王评估', at: AT, reason: '', before: null, action: 'create', ...origin };
+    const implementation = {
+      planId: 'dazhou',
+      regionId: 'dazhou',
+      subjectKind: 'service',
+      subjectId: 'svc.education.1',
+      year: 2017,
+      status: 'done',
+      evidence: '市教育局报告',
+      documentRef: '',
+      reply: '',
+      by: '王评估',
+      at: AT,
+      version: 1,
+    };
+    const surveyRow = { ...survey, id: UUID, by: '王评估', at: AT, version: 1, deleted: 0 };
     expect(backup).toEqual({
       format: 'gongfu-monitor-backup',
-      version: 2,
+      version: 3,
       exportedAt: '2026-11-24T09:30:00.000Z',
       database: 'backup-test-user',
-      schemaVersion: 2,
+      schemaVersion: 3,
       tables: {
         userPlans: [
           {
@@ -193,9 +241,32 @@ describe('backup export', () => {
               fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
             },
           },
+          {
+            ...origin,
+            seq: 5,
+            entity: 'implementation',
+            key: 'dazhou|dazhou|svc.education.1|2017',
+            planId: 'dazhou',
+            action: 'save',
+            before: null,
+            after: implementation,
+            by: '王评估',
+            at: AT,
+            reason: '',
+          },
+          {
+            ...audit,
+            seq: 6,
+            entity: 'survey',
+            key: `dazhou|survey|${UUID}`,
+            planId: 'dazhou',
+            after: surveyRow,
+          },
         ],
         judgements: [judgement],
         settings: [{ key: 'evaluatorName', value: '王评估' }],
+        implementation: [implementation],
+        surveys: [surveyRow],
       },
     });
     // and a table the schema gains later cannot be left out unnoticed

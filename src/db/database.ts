@@ -1,7 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Plan } from '../domain/catalog/schema';
 import type { StatusCode } from '../domain/assessment/types';
+import type { ImplementationStatus } from '../domain/implementation/model';
+import type { Survey } from '../domain/implementation/surveys';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV3 } from './upgrade-v3';
 
 /** A plan a user loaded from a file. Built-in plans come from data/ and are never stored. */
 export interface UserPlanRow {
@@ -129,8 +132,28 @@ export interface RecordAuditRow extends AuditBase {
   after: unknown;
 }
 
+/**
+ * A change to one implementation record (落实情况) by one action: before → after. `save` rows
+ * of one action share its `actionId`; an `undo` names the action it reverted in `undoes`.
+ */
+export interface ImplementationAuditRow extends AuditBase {
+  entity: 'implementation';
+  action: 'save' | 'undo';
+  before: ImplementationRow | null;
+  after: ImplementationRow;
+  undoes?: string;
+}
+
+/** A change to one satisfaction survey: recorded, corrected or withdrawn (a tombstone). */
+export interface SurveyAuditRow extends AuditBase {
+  entity: 'survey';
+  action: 'create' | 'update' | 'delete';
+  before: SurveyRow | null;
+  after: SurveyRow;
+}
+
 /** One change, kept forever: what it was, what it became, who, when, why. */
-export type AuditRow = SeriesAuditRow | RecordAuditRow;
+export type AuditRow = SeriesAuditRow | RecordAuditRow | ImplementationAuditRow | SurveyAuditRow;
 
 /**
  * An evaluator's status for one item: for `manual` items the status itself, for computed ones
@@ -149,6 +172,43 @@ export interface JudgementRow {
   version: number;
 }
 
+/**
+ * Since v3. The implementation status (落实情况) of one service-list item or key task in one
+ * region for one year, with its evidence and the lead unit's reply. Identity is the natural key
+ * (plan, region, subject, year), the same on every laptop; `version` counts the writes of the
+ * record (1 for the first), `by`/`at` say who wrote the current state and when. Clearing a
+ * record keeps it as a tombstone (`status: null`) with its version, so that an exchange can tell
+ * "cleared" from "never recorded" (docs/data-model.md).
+ */
+export interface ImplementationRow {
+  planId: string;
+  regionId: string;
+  subjectKind: 'service' | 'task';
+  /** A service or task id of the plan (unique across both lists of a plan). */
+  subjectId: string;
+  year: number;
+  /** null: cleared (a tombstone, never shown). */
+  status: ImplementationStatus | null;
+  evidence: string;
+  documentRef: string;
+  reply: string;
+  by: string;
+  at: string;
+  version: number;
+}
+
+/**
+ * Since v3. A satisfaction survey (社会满意度调查) of a plan. Identity is `id`, a UUID made when
+ * the survey is first recorded and kept on every laptop it is exchanged to (a survey has no
+ * natural key: two organisers may survey the same domain in the same year). `version` as for
+ * implementation records; a withdrawn survey stays as a tombstone (`deleted: 1`).
+ */
+export interface SurveyRow extends Survey {
+  version: number;
+  /** 1 when withdrawn (IndexedDB cannot index booleans); pages never show it. */
+  deleted: 0 | 1;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -162,10 +222,12 @@ export type AppDatabase = Dexie & {
   auditLog: Dexie.Table<AuditRow, number>;
   judgements: Dexie.Table<JudgementRow, [string, string, string, number]>;
   settings: EntityTable<SettingRow, 'key'>;
+  implementation: Dexie.Table<ImplementationRow, [string, string, string, number]>;
+  surveys: EntityTable<SurveyRow, 'id'>;
 };
 
 /** The schema version this code opens; backups record it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Schema versions are append-only: every version that ever shipped stays here, dated and
@@ -191,6 +253,15 @@ export function defineSchema(db: Dexie): void {
       auditLog: '++seq, key, actionId',
     })
     .upgrade(upgradeToV2);
+  // v3 — 2026-12-08: service-list and key-task tracking (#13): implementation statuses keyed by
+  // their natural key [plan+region+subject+year] (read by plan or region as a key prefix, like
+  // `series`), and satisfaction surveys by id with a plan index. Nothing stored before changes.
+  db.version(3)
+    .stores({
+      implementation: '[planId+regionId+subjectId+year]',
+      surveys: 'id, planId',
+    })
+    .upgrade(upgradeToV3);
 }
 
 export const USER_DB_NAME = 'gongfu-monitor';

@@ -24,8 +24,9 @@ export function assessStandards(
   asOfYear: number,
 ): StandardResult[] {
   const calendar = planCalendar(plan);
+  const byId = new Map((plan.standards ?? []).map((s) => [s.id, s]));
   return standardItems(plan).map((item) => {
-    const { change: _change, ...standard } = item;
+    const standard = byId.get(item.id) as Standard;
     return {
       ...assessIndicator({
         item,
