@@ -22,6 +22,7 @@ function renderApp(address: string) {
       catalog: BrokenPage,
       entry: pageSaying('录入页'),
       assessment: pageSaying('评估页'),
+      services: pageSaying('服务清单页'),
       reports: pageSaying('报告页'),
       settings: pageSaying('设置页'),
     },

@@ -5,6 +5,7 @@ import {
   applyJudgements,
   assessPlan,
   indexValues,
+  planItems,
   planModeFor,
   type AssessmentMode,
   type JudgedResult,
@@ -72,7 +73,13 @@ export interface PlanResults {
   regions: RegionRow[];
   region: RegionRow | undefined;
   role: RegionRole;
+  /**
+   * The stored values of the plan's indicators and prose targets (all regions): what the
+   * indicator pages, exports and the report list. Values of numeric standards (服务清单) are left
+   * out; they are in `values`, for assessStandards.
+   */
   rows: ObservationRow[];
+  /** Every stored value of the plan indexed once, numeric standards included. */
   values: ValueIndex;
   year: number;
   /** 终期评估 in the plan's end year, else 中期评估 (docs/methodology.md §4). */
@@ -100,9 +107,14 @@ export function usePlanResults(
     [regionsQuery.data],
   );
   const region = regions.find((r) => r.regionId === choice.regionId) ?? regions[0];
-  const rows = useMemo(() => observations.data ?? [], [observations.data]);
-  const values = useMemo(() => indexValues(rows), [rows]);
-  const year = choice.year ?? defaultYear(plan, rows);
+  const allRows = useMemo(() => observations.data ?? [], [observations.data]);
+  const values = useMemo(() => indexValues(allRows), [allRows]);
+  const rows = useMemo(() => {
+    const itemIds = new Set(planItems(plan).map((i) => i.id));
+    return allRows.filter((r) => itemIds.has(r.itemId));
+  }, [plan, allRows]);
+  // From every value, as the address check does (useAddressGate), so that both agree.
+  const year = choice.year ?? defaultYear(plan, allRows);
   const regionId = region?.regionId;
   const role = region ? regionRole(region) : 'plan-area';
 

@@ -11,6 +11,7 @@ import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { periodYears, regionRole, usePlanResults } from '../../shared/plan-results';
 import { useSearchParams } from '../../shared/address';
 import { RegionSelect } from '../../shared/selectors';
+import { useServiceTracking, useServiceTrackingBlocks } from '../../shared/service-tracking';
 import { useWording } from '../../shared/wording';
 import { saveBytes } from './download';
 import { reportMessages } from './messages';
@@ -30,6 +31,9 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
   const [search, setParams] = useSearchParams('reports');
   const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
   const { regions, region, results, rows, year, mode } = assessment;
+  // Section 五 from the tracking recorded on 服务清单 (or a plain statement that none was).
+  const tracking = useServiceTracking(plan, assessment);
+  const trackingBlocks = useServiceTrackingBlocks(plan, assessment, tracking);
   const regionId = region?.regionId;
   const narrative = useNarrative(dataset, plan.id, regionId ?? '', year);
   const [busy, setBusy] = useState<string | null>(null);
@@ -50,9 +54,10 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
       results,
       // Archived regions keep their data but leave the report, as they leave every page.
       observations: rows.filter((r) => active.has(r.regionId)),
+      serviceTracking: trackingBlocks ? { blocks: trackingBlocks } : undefined,
       isDemo: dataset === 'demo',
     };
-  }, [plan, regions, regionId, year, results, rows, dataset]);
+  }, [plan, regions, regionId, year, results, rows, dataset, trackingBlocks]);
   // The facts do not depend on what the evaluator writes.
   const facts = useMemo(
     () => (base ? reportFacts(base) : { problems: [], suggestions: [] }),
