@@ -78,7 +78,7 @@ describe('a page that fails', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['总览', '指标目录', '数据录入', '评估', '报告', '设置']);
+    ).toEqual(['总览', '指标目录', '数据录入', '评估', '服务清单', '报告', '设置']);
   });
 
   it('tries again on another page: going elsewhere resets the boundary', async () => {

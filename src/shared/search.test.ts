@@ -275,6 +275,7 @@ describe('switching plans in the header', () => {
       item: null,
       domain: 'education',
       concept: null,
+      unit: null,
       year: '2018',
     });
     // 2018 is outside 达州市2017年实施方案 (2017 only).
