@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BASE_URL, openBrowser, screenshot, type Session } from './browser';
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+// 周村: 区教体局 (education-sports) leads or joins 17 service items and 5 key tasks (the catalog,
+// data/plans/zhoucun.json, leadUnitIds/responsibleUnitIds).
+const SERVICES = `${BASE_URL}#/services?plan=zhoucun&year=2018`;
+const BOARDING = 'svc.education.2'; // 寄宿生生活补助, led by 区教体局
+const PRIMARY_BOARDING = 'std.svc.education.2.1'; // 农村家庭经济困难小学寄宿生生活补助 1000元
+
+const tile = (page: Page, status: string) =>
+  page.getByTestId(`impl-tile-${status}`).locator('.tile-value').textContent();
+
+async function openServices(page: Page, url = SERVICES) {
+  await page.goto(url);
+  await page.locator('.services').waitFor();
+}
+
+describe('服务清单 (service list and key tasks)', () => {
+  it('records a status with evidence, filters by unit, and keeps it across a reload', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openServices(page, `${SERVICES}&unit=education-sports`);
+    const checklist = page.getByTestId('checklist');
+    await checklist.waitFor();
+    // Filtered by 区教体局: its 17 services and 5 tasks, none recorded yet.
+    await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(22);
+    expect(await tile(page, 'none')).toBe('22');
+    expect(await page.getByTestId('impl-tile-share').locator('.tile-value').textContent()).toBe(
+      '0.0%',
+    );
+
+    // When 寄宿生生活补助 is recorded as 已落实 with its evidence and document
+    await checklist
+      .locator(`tr[data-subject="${BOARDING}"]`)
+      .getByRole('button', { name: '记录' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /寄宿生生活补助/ });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^已落实/).check();
+    await dialog.getByLabel('依据说明（数据）').fill('2018年资助农村寄宿生1,236人，小学每生每年1000元');
+    await dialog.getByLabel('文件文号', { exact: true }).fill('周教体发〔2018〕12号');
+    await dialog.getByLabel('牵头单位反馈', { exact: true }).fill('已按省标准足额发放');
+    await screenshot(page, 'services-record-dialog');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(() => page.getByTestId('services-notice').textContent())
+      .toContain('已保存：寄宿生生活补助 2018年 已落实');
+
+    // Then the row shows it, and the counts follow: 1 of 22 in place (1 ÷ 22 = 4.5%)
+    const row = checklist.locator(`tr[data-subject="${BOARDING}"]`);
+    expect(await row.locator('[data-impl]').getAttribute('data-impl')).toBe('done');
+    expect(await row.textContent()).toContain('周教体发〔2018〕12号');
+    expect(await tile(page, 'done')).toBe('1');
+    expect(await tile(page, 'none')).toBe('21');
+    expect(await page.getByTestId('impl-tile-share').locator('.tile-value').textContent()).toBe(
+      '4.5%',
+    );
+
+    // A second item, 不适用, leaves the denominator: 1 ÷ (22 − 1) = 4.8%
+    await checklist
+      .locator('tr[data-subject="svc.education.3"]')
+      .getByRole('button', { name: '记录' })
+      .click();
+    const second = page.getByRole('dialog');
+    await second.getByLabel(/^不适用/).check();
+    await second.getByLabel('依据说明（数据）').fill('本区无此类幼儿园');
+    await second.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => tile(page, 'not_applicable')).toBe('1');
+    expect(await page.getByTestId('impl-tile-share').locator('.tile-value').textContent()).toBe(
+      '4.8%',
+    );
+
+    // Filtering by status: only the one in place
+    await page.getByLabel('落实情况', { exact: true }).selectOption('done');
+    await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(1);
+    await page.getByLabel('落实情况', { exact: true }).selectOption('none');
+    await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(20);
+    await page.getByLabel('落实情况', { exact: true }).selectOption('');
+    await screenshot(page, 'services-checklist');
+
+    // The scorecard of 区教体局
+    await openServices(page, `${SERVICES}&view=units`);
+    const units = page.getByTestId('units-table');
+    await units.waitFor();
+    const unitRow = units.locator('tr[data-unit="education-sports"]');
+    await expect.poll(() => unitRow.locator('td').nth(1).textContent()).toBe('22');
+    await screenshot(page, 'services-units');
+    await unitRow.getByRole('link', { name: '区教体局' }).click();
+    const detail = page.getByTestId('unit-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('unit-subjects').textContent()).toContain(
+      '周教体发〔2018〕12号',
+    );
+    expect(await detail.getByTestId('unit-missing').textContent()).toContain('20项');
+    await screenshot(page, 'services-unit-detail');
+
+    // Reload: everything kept
+    await page.reload();
+    await page.getByTestId('unit-detail').waitFor();
+    expect(await page.getByTestId('unit-subjects').textContent()).toContain(
+      '已按省标准足额发放',
+    );
+    expect(session.errors).toEqual([]);
+  });
+
+  it('records a standard’s figure on the item page and shows the engine’s verdict', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openServices(page, `${SERVICES}&item=${BOARDING}`);
+    const view = page.getByTestId('item-view');
+    await view.waitFor();
+    expect(await view.getByTestId('standard-text').textContent()).toContain('1000');
+    const row = view.locator(`tr[data-standard="${PRIMARY_BOARDING}"]`);
+    const input = row.locator('td[data-year="2018"] input');
+    await input.fill('1000');
+    await input.press('Enter');
+    await expect
+      .poll(() => view.getByTestId('services-notice').textContent())
+      .toContain('= 1000');
+    // 1000元 against the target of 1000元 for 2020: reached two years early.
+    await expect.poll(() => row.locator('[data-status]').getAttribute('data-status')).toBe(
+      'achieved',
+    );
+    // A value that is not a number is refused at the field, nothing saved.
+    const next = row.locator('td[data-year="2019"] input');
+    await next.fill('一千');
+    await next.press('Enter');
+    await expect.poll(() => row.locator('td[data-year="2019"] [role="alert"]').count()).toBe(1);
+    await screenshot(page, 'services-item');
+
+    await page.reload();
+    await page.getByTestId('item-view').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .locator(`tr[data-standard="${PRIMARY_BOARDING}"] td[data-year="2018"] input`)
+          .inputValue(),
+      )
+      .toBe('1000');
+    expect(
+      await page
+        .locator(`tr[data-standard="${PRIMARY_BOARDING}"] td[data-year="2019"] input`)
+        .inputValue(),
+    ).toBe('');
+  });
+});
