@@ -44,7 +44,9 @@ describe('服务清单 (service list and key tasks)', () => {
     const dialog = page.getByRole('dialog', { name: /寄宿生生活补助/ });
     await dialog.waitFor();
     await dialog.getByLabel(/^已落实/).check();
-    await dialog.getByLabel('依据说明（数据）').fill('2018年资助农村寄宿生1,236人，小学每生每年1000元');
+    await dialog
+      .getByLabel('依据说明（数据）')
+      .fill('2018年资助农村寄宿生1,236人，小学每生每年1000元');
     await dialog.getByLabel('文件文号', { exact: true }).fill('周教体发〔2018〕12号');
     await dialog.getByLabel('牵头单位反馈', { exact: true }).fill('已按省标准足额发放');
     await screenshot(page, 'services-record-dialog');
@@ -104,9 +106,7 @@ describe('服务清单 (service list and key tasks)', () => {
     // Reload: everything kept
     await page.reload();
     await page.getByTestId('unit-detail').waitFor();
-    expect(await page.getByTestId('unit-subjects').textContent()).toContain(
-      '已按省标准足额发放',
-    );
+    expect(await page.getByTestId('unit-subjects').textContent()).toContain('已按省标准足额发放');
     expect(session.errors).toEqual([]);
   });
 
@@ -121,13 +121,11 @@ describe('服务清单 (service list and key tasks)', () => {
     const input = row.locator('td[data-year="2018"] input');
     await input.fill('1000');
     await input.press('Enter');
-    await expect
-      .poll(() => view.getByTestId('services-notice').textContent())
-      .toContain('= 1000');
+    await expect.poll(() => view.getByTestId('services-notice').textContent()).toContain('= 1000');
     // 1000元 against the target of 1000元 for 2020: reached two years early.
-    await expect.poll(() => row.locator('[data-status]').getAttribute('data-status')).toBe(
-      'achieved',
-    );
+    await expect
+      .poll(() => row.locator('[data-status]').getAttribute('data-status'))
+      .toBe('achieved');
     // A value that is not a number is refused at the field, nothing saved.
     const next = row.locator('td[data-year="2019"] input');
     await next.fill('一千');
@@ -149,5 +147,102 @@ describe('服务清单 (service list and key tasks)', () => {
         .locator(`tr[data-standard="${PRIMARY_BOARDING}"] td[data-year="2019"] input`)
         .inputValue(),
     ).toBe('');
+  });
+
+  it('records surveys, draws them over time with 显示数据, and refuses a rate above 100%', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openServices(page, `${SERVICES}&view=surveys`);
+    const form = page.getByTestId('survey-form');
+    await form.waitFor();
+    const record = async (year: string, organiser: string, sample: string, rate: string) => {
+      await form.getByLabel('调查年份').selectOption(year);
+      await form.getByLabel('调查对象').selectOption('education');
+      await form.getByLabel('组织单位').fill(organiser);
+      await form.getByLabel('调查方法').fill('入户问卷');
+      await form.getByLabel('样本量').fill(sample);
+      await form.getByLabel('满意率（%）').fill(rate);
+      await form.getByRole('button', { name: '记录调查结果' }).click();
+    };
+    // A rate is a share: 105% is refused at the form, nothing saved.
+    await record('2017', '山东某调查公司', '1200', '105');
+    await expect.poll(() => form.getByRole('alert').count()).toBe(1);
+    expect(await page.getByTestId('surveys-table').count()).toBe(0);
+    await form.getByLabel('满意率（%）').fill('88.6');
+    await form.getByRole('button', { name: '记录调查结果' }).click();
+    await expect
+      .poll(() => page.getByTestId('services-notice').textContent())
+      .toBe('已保存2017年的调查结果');
+    await record('2018', '山东某调查公司', '1,500', '91.2%');
+    await expect.poll(() => page.getByTestId('surveys-table').locator('tbody tr').count()).toBe(2);
+
+    const chart = page.getByTestId('survey-chart');
+    expect(await chart.locator('h4').textContent()).toContain('基本公共教育');
+    await chart.getByRole('button', { name: '显示数据' }).click();
+    const figures = await chart.locator('table').textContent();
+    expect(figures).toContain('88.6%');
+    expect(figures).toContain('91.2%');
+    expect(figures).toContain('1500');
+    await screenshot(page, 'services-surveys');
+
+    await page.reload();
+    await page.getByTestId('surveys-table').waitFor();
+    expect(await page.getByTestId('surveys-table').locator('tbody tr').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows the share in place per domain on 总览, and undoes this tab’s last record', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openServices(page, `${SERVICES}&domain=education`);
+    const checklist = page.getByTestId('checklist');
+    await checklist.waitFor();
+    // 基本公共教育 of 周村: 8 service items and 1 key task.
+    await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(9);
+    for (const [id, label] of [
+      ['svc.education.1', '已落实'],
+      ['svc.education.2', '已落实'],
+      ['svc.education.3', '推进中'],
+    ] as const) {
+      await checklist.locator(`tr[data-subject="${id}"]`).getByRole('button').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(new RegExp(`^${label}`)).check();
+      await dialog.getByLabel('依据说明（数据）').fill(`${id} 的核查情况`);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    // A status in place needs evidence: 已落实 without a note or document is refused.
+    await checklist.locator('tr[data-subject="svc.education.4"]').getByRole('button').click();
+    const bare = page.getByRole('dialog');
+    await bare.getByLabel(/^已落实/).check();
+    await bare.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => bare.getByRole('alert').count()).toBe(1);
+    await bare.getByRole('button', { name: '取消' }).click();
+    expect(await tile(page, 'done')).toBe('2');
+
+    // Undo takes back the last record only (svc.education.3).
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await expect
+      .poll(() => page.getByTestId('services-page-notice').textContent())
+      .toContain('已撤销');
+    await expect
+      .poll(() =>
+        checklist
+          .locator('tr[data-subject="svc.education.3"] [data-impl]')
+          .getAttribute('data-impl'),
+      )
+      .toBe('none');
+
+    // 总览 (概况): 基本公共教育 2 of 9 in place = 22.2%; the plan 2 of 127 = 1.6%.
+    await page.goto(`${BASE_URL}#/overview?plan=zhoucun&year=2018`);
+    const panel = page.getByTestId('service-tracking-panel');
+    await panel.waitFor();
+    const education = panel.locator('tr[data-domain="education"]');
+    expect(await education.locator('td').nth(1).textContent()).toBe('9');
+    expect(await education.locator('td').nth(2).textContent()).toBe('2');
+    expect(await education.locator('.share-value').textContent()).toBe('22.2%');
+    expect(await panel.getByTestId('service-share-total').textContent()).toBe('1.6%');
+    await panel.screenshot({ path: 'test/artifacts/services-overview-panel.png' });
+    expect(session.errors).toEqual([]);
   });
 });

@@ -441,7 +441,7 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
                 checked={draft.kind === 'rate'}
                 onChange={() => set({ kind: 'rate' })}
               />
-              {t('rate')}
+              {t('kindRate')}
             </label>
             <label>
               <input
@@ -449,7 +449,7 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
                 checked={draft.kind === 'score'}
                 onChange={() => set({ kind: 'score' })}
               />
-              {t('score')}
+              {t('kindScore')}
             </label>
           </fieldset>
           <label className="field">

@@ -155,7 +155,9 @@ function UnitDetail(
               <li>
                 {t('missingSubjects', { count: card.missing.subjects.length })}：
                 {card.missing.subjects
-                  .map((s) => subjectInfo(plan, s.subject)?.name ?? s.subject.id)
+                  .map((s) =>
+                    (subjectInfo(plan, s.subject)?.name ?? s.subject.id).replace(/。$/, ''),
+                  )
                   .join('、')}
               </li>
             )}
@@ -182,7 +184,7 @@ function UnitDetail(
           <thead>
             <tr>
               <th>{t('item')}</th>
-              <th>{t('lead')}</th>
+              <th>{t('unitRole')}</th>
               <th>{t('status')}</th>
               <th>{t('evidence')}</th>
               <th>{t('recorded')}</th>
