@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASE_URL, openBrowser, screenshot, type Session } from './browser';
@@ -49,7 +51,7 @@ describe('服务清单 (service list and key tasks)', () => {
       .fill('2018年资助农村寄宿生1,236人，小学每生每年1000元');
     await dialog.getByLabel('文件文号', { exact: true }).fill('周教体发〔2018〕12号');
     await dialog.getByLabel('牵头单位反馈', { exact: true }).fill('已按省标准足额发放');
-    await screenshot(page, 'services-record-dialog');
+    await dialog.screenshot({ path: 'test/artifacts/services-record-dialog.png' });
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect
       .poll(() => page.getByTestId('services-notice').textContent())
@@ -243,6 +245,73 @@ describe('服务清单 (service list and key tasks)', () => {
     expect(await education.locator('.share-value').textContent()).toBe('22.2%');
     expect(await panel.getByTestId('service-share-total').textContent()).toBe('1.6%');
     await panel.screenshot({ path: 'test/artifacts/services-overview-panel.png' });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('downloads the 落实情况表 and imports it back with a preview, all or nothing', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await openServices(page);
+    await page.getByTestId('checklist').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载落实情况表' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('周村区规划-周村区-2018年落实情况表.xlsx');
+    const original = readFileSync(await download.path());
+
+    // The evaluator fills two rows in Excel, one with a status that is not in the list.
+    const fill = async (statusOfSecond: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(original as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('落实情况表')!;
+      const rowOf = (name: string) => {
+        for (let r = 4; r <= sheet.rowCount; r++) {
+          if (String(sheet.getCell(r, 5).value) === name) return r;
+        }
+        throw new Error(`no row ${name}`);
+      };
+      const first = rowOf('寄宿生生活补助');
+      sheet.getCell(first, 7).value = '已落实';
+      sheet.getCell(first, 8).value = '2018年发放到位';
+      const second = rowOf('学前教育政府助学金');
+      sheet.getCell(second, 7).value = statusOfSecond;
+      const path = `test/artifacts/checklist-${statusOfSecond}.xlsx`;
+      writeFileSync(path, Buffer.from(await book.xlsx.writeBuffer()));
+      return path;
+    };
+
+    await page.getByRole('button', { name: '导入落实情况表' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入落实情况表' });
+    await dialog.getByTestId('import-file').setInputFiles(await fill('完成了'));
+    const counts = dialog.getByTestId('import-counts');
+    await expect.poll(() => counts.textContent()).toContain('有问题1项');
+    expect(await counts.textContent()).toContain('新增1项');
+    expect(await dialog.getByTestId('import-preview').textContent()).toContain('完成了');
+    await dialog.screenshot({ path: 'test/artifacts/services-import-invalid.png' });
+    // All or nothing: with a row in error nothing can be imported.
+    expect(await dialog.getByRole('button', { name: /^导入\d+项$/ }).isDisabled()).toBe(true);
+
+    await dialog.getByTestId('import-file').setInputFiles(await fill('推进中'));
+    await expect.poll(() => counts.textContent()).toContain('新增2项');
+    expect(await counts.textContent()).toContain('有问题0项');
+    await dialog.getByRole('button', { name: '导入2项' }).click();
+    await expect
+      .poll(() => page.getByTestId('services-page-notice').textContent())
+      .toContain('已导入2项落实情况');
+    const checklist = page.getByTestId('checklist');
+    await expect
+      .poll(() =>
+        checklist
+          .locator('tr[data-subject="svc.education.2"] [data-impl]')
+          .getAttribute('data-impl'),
+      )
+      .toBe('done');
+    expect(
+      await checklist
+        .locator('tr[data-subject="svc.education.3"] [data-impl]')
+        .getAttribute('data-impl'),
+    ).toBe('in_progress');
     expect(session.errors).toEqual([]);
   });
 });
