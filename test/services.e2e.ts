@@ -149,6 +149,14 @@ describe('服务清单 (service list and key tasks)', () => {
         .locator(`tr[data-standard="${PRIMARY_BOARDING}"] td[data-year="2019"] input`)
         .inputValue(),
     ).toBe('');
+
+    // 数值标准 of 区教体局: 28 standards in its items, 1 with a value, met.
+    await openServices(page, `${SERVICES}&view=standards&unit=education-sports`);
+    await expect
+      .poll(() => page.getByTestId('standards-rollup').textContent())
+      .toBe('录入实际值1项：达到1项，未达到0项；无数据27项');
+    await screenshot(page, 'services-standards');
+    expect(session.errors).toEqual([]);
   });
 
   it('records surveys, draws them over time with 显示数据, and refuses a rate above 100%', async () => {
