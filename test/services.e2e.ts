@@ -253,6 +253,14 @@ describe('服务清单 (service list and key tasks)', () => {
     expect(await education.locator('.share-value').textContent()).toBe('22.2%');
     expect(await panel.getByTestId('service-share-total').textContent()).toBe('1.6%');
     await panel.screenshot({ path: 'test/artifacts/services-overview-panel.png' });
+
+    // 报告, section 五: what was recorded, the evidence of what is in place too.
+    await page.goto(`${BASE_URL}#/reports?plan=zhoucun&year=2018`);
+    const section = page.getByTestId('report-preview').locator('[data-section="services"]');
+    await expect.poll(() => section.textContent()).toContain('已落实2项');
+    expect(await section.textContent()).toContain('1.6%');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test/artifacts/services-report.png' });
     expect(session.errors).toEqual([]);
   });
 
