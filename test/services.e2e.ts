@@ -330,4 +330,34 @@ describe('服务清单 (service list and key tasks)', () => {
     ).toBe('in_progress');
     expect(session.errors).toEqual([]);
   });
+
+  it('gives 达州 and 邯郸 their scorecards per lead unit, in Chinese and in English', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    // 达州 市教育局 leads 14 service items (达州 has no key-task table).
+    await openServices(page, `${BASE_URL}#/services?plan=dazhou&view=units&year=2018`);
+    const dazhou = page.getByTestId('units-table').locator('tr[data-unit="education"]');
+    await expect.poll(() => dazhou.locator('td').nth(1).textContent()).toBe('14');
+    // 邯郸 市教育局: 15 service items and 3 key tasks; a county (魏县) is tracked on its own.
+    await openServices(
+      page,
+      `${BASE_URL}#/services?plan=handan&view=units&region=wei-xian&year=2019`,
+    );
+    const handan = page.getByTestId('units-table').locator('tr[data-unit="education"]');
+    await expect.poll(() => handan.locator('td').nth(1).textContent()).toBe('18');
+    await handan.getByRole('link').click();
+    await page.getByTestId('unit-detail').waitFor();
+    expect(await page.getByTestId('unit-subjects').locator('tr[data-subject]').count()).toBe(18);
+    await screenshot(page, 'services-handan-unit');
+
+    await page
+      .getByRole('button', { name: 'English' })
+      .or(page.getByRole('link', { name: 'English' }))
+      .first()
+      .click();
+    await expect.poll(() => page.locator('.view-tabs').textContent()).toContain('By unit');
+    expect(await page.getByTestId('unit-missing').textContent()).toMatch(/2019/);
+    await screenshot(page, 'services-english');
+    expect(session.errors).toEqual([]);
+  });
 });

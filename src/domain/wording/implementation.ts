@@ -67,8 +67,13 @@ export function implementationCountText(
  * The share in place with how it is computed, so that a reader can check it:
  * "已落实3项，占适用事项8项的37.5%".
  */
-export function shareInPlaceText(rollup: ImplementationRollup): string {
+export function shareInPlaceText(rollup: ImplementationRollup, locale: Locale = 'zh-CN'): string {
   const applicable = rollup.total - rollup.counts.not_applicable;
+  if (locale === 'en') {
+    return rollup.shareInPlace === null
+      ? 'every item is not applicable: no share in place'
+      : `${rollup.counts.done} in place of ${applicable} applicable: ${formatPercent(rollup.shareInPlace)}`;
+  }
   if (rollup.shareInPlace === null) return '各项均不适用，不计算落实比例';
   return `已落实${rollup.counts.done}项，占适用事项${applicable}项的${formatPercent(rollup.shareInPlace)}`;
 }

@@ -82,7 +82,7 @@ export function ServiceTrackingPanel({
                     </td>
                   ))}
                   <td className="num">{row.notRecorded}</td>
-                  <td className="share-cell" title={shareInPlaceText(row)}>
+                  <td className="share-cell" title={shareInPlaceText(row, locale)}>
                     <span className="share-value">{pct(row.shareInPlace)}</span>
                     <span className="behind-bar share-bar" aria-hidden="true">
                       <span style={{ width: `${(row.shareInPlace ?? 0) * 100}%` }} />

@@ -198,7 +198,10 @@ export function ChecklistView(props: ViewProps) {
                     <tr className="group-row">
                       <td colSpan={8}>
                         {group.name}
-                        <span className="muted small group-share"> {shareInPlaceText(rollup)}</span>
+                        <span className="muted small group-share">
+                          {' '}
+                          {shareInPlaceText(rollup, wording.locale)}
+                        </span>
                       </td>
                     </tr>
                     {group.states.map((state) => {

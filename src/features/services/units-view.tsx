@@ -127,9 +127,7 @@ function UnitDetail(
     buildHref('/services', { plan: plan.id, region: region.regionId, year: search.year, item: id });
   return (
     <div className="unit-detail" data-testid="unit-detail">
-      <h3>
-        {card.unit.name}（{region.name}，{year}年）
-      </h3>
+      <h3>{t('unitHeading', { unit: card.unit.name, region: region.name, year })}</h3>
       {card.unit.printed.length > 1 && (
         <p className="muted small">{t('printed', { forms: card.unit.printed.join('、') })}</p>
       )}
@@ -178,7 +176,7 @@ function UnitDetail(
       </div>
 
       <h4>{t('unitSubjectsTitle')}</h4>
-      <p className="muted small">{shareInPlaceText(card.rollup)}</p>
+      <p className="muted small">{shareInPlaceText(card.rollup, locale)}</p>
       <div className="table-scroll">
         <table className="data" data-testid="unit-subjects">
           <thead>
