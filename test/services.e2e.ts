@@ -360,4 +360,36 @@ describe('服务清单 (service list and key tasks)', () => {
     await screenshot(page, 'services-english');
     expect(session.errors).toEqual([]);
   });
+
+  it('shows the record another tab saved meanwhile instead of overwriting it', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const other = await context.newPage();
+    const url = `${SERVICES}&item=svc.education.1`;
+    await openServices(page, url);
+    await openServices(other, url);
+    const mine = page.getByTestId('record-form');
+    await mine.getByLabel(/^推进中/).check();
+    await mine.getByLabel('依据说明（数据）').fill('我的说明');
+
+    // Meanwhile the other tab records 已落实 with its document.
+    const theirs = other.getByTestId('record-form');
+    await theirs.getByLabel(/^已落实/).check();
+    await theirs.getByLabel('文件文号', { exact: true }).fill('周教体发〔2018〕3号');
+    await theirs.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => other.getByTestId('services-notice').textContent()).toContain('已保存');
+
+    // Saving here writes nothing and shows what the other tab stored, beside my text.
+    await mine.getByRole('button', { name: '保存' }).click();
+    const conflict = page.getByTestId('record-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('周教体发〔2018〕3号');
+    expect(await mine.getByLabel('依据说明（数据）').inputValue()).toBe('我的说明');
+    await mine.screenshot({ path: 'test/artifacts/services-conflict.png' });
+    // The evaluator decides to write theirs over with mine: saved as the next version.
+    await conflict.getByRole('button', { name: '用我的修改覆盖' }).click();
+    await expect.poll(() => page.getByTestId('services-notice').textContent()).toContain('推进中');
+    await expect.poll(() => page.getByTestId('item-history').locator('tbody tr').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
 });
