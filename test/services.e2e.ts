@@ -386,7 +386,7 @@ describe('服务清单 (service list and key tasks)', () => {
     expect(await conflict.textContent()).toContain('周教体发〔2018〕3号');
     expect(await mine.getByLabel('依据说明（数据）').inputValue()).toBe('我的说明');
     await mine.screenshot({ path: 'test/artifacts/services-conflict.png' });
-    // The evaluator decides to write theirs over with mine: saved as the next version.
+    // The evaluator overwrites theirs with mine: saved as the next version.
     await conflict.getByRole('button', { name: '用我的修改覆盖' }).click();
     await expect.poll(() => page.getByTestId('services-notice').textContent()).toContain('推进中');
     await expect.poll(() => page.getByTestId('item-history').locator('tbody tr').count()).toBe(2);
