@@ -349,6 +349,20 @@ describe('服务清单 (service list and key tasks)', () => {
     await page.getByTestId('unit-detail').waitFor();
     expect(await page.getByTestId('unit-subjects').locator('tr[data-subject]').count()).toBe(18);
     await screenshot(page, 'services-handan-unit');
+    // A key task's page quotes its line of the plan (003 l.1737) and names who answers for it.
+    await page
+      .getByTestId('unit-subjects')
+      .getByRole('link', { name: /^推动基本公共教育领域/ })
+      .click();
+    const task = page.getByTestId('item-view');
+    await task.waitFor();
+    expect(await task.textContent()).toContain('市教育局牵头');
+    await expect
+      .poll(() => task.getByTestId('source-quote').locator('.quote-cited').textContent())
+      .toContain('1737推动基本公共教育领域');
+    await screenshot(page, 'services-handan-task');
+    await page.goBack();
+    await page.getByTestId('unit-detail').waitFor();
 
     await page
       .getByRole('button', { name: 'English' })
