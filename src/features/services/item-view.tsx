@@ -53,7 +53,9 @@ export function ItemView(
         <a href={back}>← {t('back')}</a>
       </p>
       <h3>
-        {info.subject.kind === 'task' ? `${t('kindTask')}${info.number}：` : `${info.number}. `}
+        {info.subject.kind === 'task'
+          ? `${t('kindTask')}${info.number}${locale === 'zh-CN' ? '：' : ': '}`
+          : `${info.number}. `}
         {info.name}
       </h3>
       <dl className="facts item-facts">
