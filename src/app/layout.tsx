@@ -14,6 +14,7 @@ const NAV = [
   ['/catalog', 'navCatalog'],
   ['/entry', 'navEntry'],
   ['/assessment', 'navAssessment'],
+  ['/services', 'navServices'],
   ['/reports', 'navReports'],
   ['/settings', 'navSettings'],
 ] as const;

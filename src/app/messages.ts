@@ -9,6 +9,7 @@ export const shellMessages = defineMessages(
     navCatalog: '指标目录',
     navEntry: '数据录入',
     navAssessment: '评估',
+    navServices: '服务清单',
     navReports: '报告',
     navSettings: '设置',
     demoBanner: '：当前显示的是为演示生成的虚构数据，不是任何地区的真实统计数据。',
@@ -55,6 +56,7 @@ export const shellMessages = defineMessages(
     navCatalog: 'Catalog',
     navEntry: 'Data entry',
     navAssessment: 'Assessment',
+    navServices: 'Service list',
     navReports: 'Reports',
     navSettings: 'Settings',
     demoBanner:

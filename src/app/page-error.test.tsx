@@ -22,6 +22,7 @@ function renderApp(address: string) {
       catalog: BrokenPage,
       entry: pageSaying('录入页'),
       assessment: pageSaying('评估页'),
+      services: pageSaying('服务清单页'),
       reports: pageSaying('报告页'),
       settings: pageSaying('设置页'),
     },
@@ -77,7 +78,7 @@ describe('a page that fails', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['总览', '指标目录', '数据录入', '评估', '报告', '设置']);
+    ).toEqual(['总览', '指标目录', '数据录入', '评估', '服务清单', '报告', '设置']);
   });
 
   it('tries again on another page: going elsewhere resets the boundary', async () => {

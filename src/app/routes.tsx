@@ -43,6 +43,7 @@ const pages: Record<PageId, LazyPage> = {
   catalog: lazyPage(() => import('../features/catalog/catalog-page')),
   entry: lazyPage(() => import('../features/entry/entry-page')),
   assessment: lazyPage(() => import('../features/assessment/assessment-page')),
+  services: lazyPage(() => import('../features/services/services-page')),
   reports: lazyPage(() => import('../features/reports/reports-page')),
   settings: lazyPage(() => import('../features/settings/settings-page')),
 };

@@ -4,6 +4,10 @@ import type { AppDatabase } from './database';
 export type DataChange =
   | { kind: 'values'; planId: string; seriesKeys: string[] }
   | { kind: 'judgements'; planId: string }
+  /** Implementation statuses (落实情况) of a plan. */
+  | { kind: 'implementation'; planId: string }
+  /** Satisfaction surveys of a plan. */
+  | { kind: 'surveys'; planId: string }
   | { kind: 'regions'; planId: string }
   /** The evaluator's narrative of a report (since v4). */
   | { kind: 'narratives'; planId: string }

@@ -1,8 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Plan } from '../domain/catalog/schema';
 import type { StatusCode } from '../domain/assessment/types';
+import type { ImplementationStatus } from '../domain/implementation/model';
+import type { Survey } from '../domain/implementation/surveys';
 import type { NarrativeRow, SnapshotContentRow, SnapshotRow } from './report-tables';
 import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV6 } from './upgrade-v6';
 import { upgradeToV4 } from './upgrade-v4';
 import { auditIdOf, upgradeToV5 } from './upgrade-v5';
 
@@ -151,8 +154,28 @@ export interface RecordAuditRow extends AuditBase {
   after: unknown;
 }
 
+/**
+ * A change to one implementation record (落实情况) by one action: before → after. `save` rows
+ * of one action share its `actionId`; an `undo` names the action it reverted in `undoes`.
+ */
+export interface ImplementationAuditRow extends AuditBase {
+  entity: 'implementation';
+  action: 'save' | 'undo';
+  before: ImplementationRow | null;
+  after: ImplementationRow;
+  undoes?: string;
+}
+
+/** A change to one satisfaction survey: recorded, corrected or withdrawn (a tombstone). */
+export interface SurveyAuditRow extends AuditBase {
+  entity: 'survey';
+  action: 'create' | 'update' | 'delete';
+  before: SurveyRow | null;
+  after: SurveyRow;
+}
+
 /** One change, kept forever: what it was, what it became, who, when, why. */
-export type AuditRow = SeriesAuditRow | RecordAuditRow;
+export type AuditRow = SeriesAuditRow | RecordAuditRow | ImplementationAuditRow | SurveyAuditRow;
 
 /**
  * An evaluator's status for one item: for `manual` items the status itself, for computed ones
@@ -169,6 +192,43 @@ export interface JudgementRow {
   at: string;
   /** Since v2: 1 for the first judgement, +1 for every change; a write states the one it replaces. */
   version: number;
+}
+
+/**
+ * Since v6. The implementation status (落实情况) of one service-list item or key task in one
+ * region for one year, with its evidence and the lead unit's reply. Identity is the natural key
+ * (plan, region, subject, year), the same on every laptop; `version` counts the writes of the
+ * record (1 for the first), `by`/`at` say who wrote the current state and when. Clearing a
+ * record keeps it as a tombstone (`status: null`) with its version, so that an exchange can tell
+ * "cleared" from "never recorded" (docs/data-model.md).
+ */
+export interface ImplementationRow {
+  planId: string;
+  regionId: string;
+  subjectKind: 'service' | 'task';
+  /** A service or task id of the plan (unique across both lists of a plan). */
+  subjectId: string;
+  year: number;
+  /** null: cleared (a tombstone, never shown). */
+  status: ImplementationStatus | null;
+  evidence: string;
+  documentRef: string;
+  reply: string;
+  by: string;
+  at: string;
+  version: number;
+}
+
+/**
+ * Since v6. A satisfaction survey (社会满意度调查) of a plan. Identity is `id`, a UUID made when
+ * the survey is first recorded and kept on every laptop it is exchanged to (a survey has no
+ * natural key: two organisers may survey the same domain in the same year). `version` as for
+ * implementation records; a withdrawn survey stays as a tombstone (`deleted: 1`).
+ */
+export interface SurveyRow extends Survey {
+  version: number;
+  /** 1 when withdrawn (IndexedDB cannot index booleans); pages never show it. */
+  deleted: 0 | 1;
 }
 
 export interface SettingRow {
@@ -202,6 +262,10 @@ export type AppDatabase = Dexie & {
   auditLog: Dexie.Table<AuditRow, number>;
   judgements: Dexie.Table<JudgementRow, [string, string, string, number]>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** Since v6: implementation statuses of service standards and key tasks (#13). */
+  implementation: Dexie.Table<ImplementationRow, [string, string, string, number]>;
+  /** Since v6: satisfaction surveys (#13). */
+  surveys: EntityTable<SurveyRow, 'id'>;
   /** Since v4: the evaluator's two sections per plan, region and as-of year. */
   narratives: Dexie.Table<NarrativeRow, [string, string, number]>;
   /** Since v4: what the 报告 page lists of each frozen report (small). */
@@ -213,7 +277,7 @@ export type AppDatabase = Dexie & {
 };
 
 /** The schema version this code opens; exchange files record it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Schema versions are append-only: every version that ever shipped stays here, dated and
@@ -242,8 +306,7 @@ export function defineSchema(db: Dexie): void {
   // v4 — 2026-12-08: assessment reports kept in the database (issue #12): the evaluator's
   // narrative per plan, region and as-of year with a version (replacing the localStorage draft),
   // and frozen report snapshots, their list (`snapshots`) apart from their content
-  // (`snapshotContents`) so that listing never reads a report's values. (v3 is the
-  // service-tracking schema of issue #13.)
+  // (`snapshotContents`) so that listing never reads a report's values.
   db.version(4)
     .stores({
       narratives: '[planId+regionId+asOfYear]',
@@ -257,6 +320,17 @@ export function defineSchema(db: Dexie): void {
   db.version(5)
     .stores({ auditLog: '++seq, key, actionId, auditId', exchanges: 'actionId' })
     .upgrade(upgradeToV5);
+  // v6 — 2026-11-30: service-list and key-task tracking (#13): implementation statuses keyed by
+  // their natural key [plan+region+subject+year] (read by plan or region as a key prefix, like
+  // `series`), and satisfaction surveys by id with a plan index. Nothing stored before changes.
+  // (Built as v3 on a branch while v4 and v5 shipped; declared here so that the history is the
+  // one databases in use went through.)
+  db.version(6)
+    .stores({
+      implementation: '[planId+regionId+subjectId+year]',
+      surveys: 'id, planId',
+    })
+    .upgrade(upgradeToV6);
 }
 
 export const USER_DB_NAME = 'gongfu-monitor';

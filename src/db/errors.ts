@@ -87,3 +87,42 @@ export class NarrativeConflictError extends Error {
     this.name = 'NarrativeConflictError';
   }
 }
+
+/**
+ * One record (an implementation status, a survey) changed by someone else since the writer read
+ * it: what is stored now, by whom, when. `key` is the record's audit key.
+ */
+export interface RecordConflict<T> {
+  key: string;
+  /** The version the writer read (0: none). */
+  expectedVersion: number;
+  /** The version to state to replace what is stored now (0 when there is none). */
+  currentVersion: number;
+  /** The record stored now; null when there is none (cleared, or never recorded). */
+  current: T | null;
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
+/**
+ * A write of records that would replace states it never saw. Nothing of the write is stored;
+ * `conflicts` lists every such record with what is stored now.
+ */
+export class RecordConflictError<T = unknown> extends Error {
+  constructor(readonly conflicts: RecordConflict<T>[]) {
+    super(
+      conflicts.length === 1 && conflicts[0]?.changedBy
+        ? `此项已被${conflicts[0].changedBy}于${(conflicts[0].changedAt ?? '').slice(0, 16).replace('T', ' ')}修改，未保存；请查看后再保存`
+        : `${conflicts.length}项已被他人修改，未保存；请查看后再保存`,
+    );
+    this.name = 'RecordConflictError';
+  }
+}
+
+/** An undo of records refused because some were changed after the action; nothing is written. */
+export class RecordUndoRefusedError<T = unknown> extends Error {
+  constructor(readonly changed: RecordConflict<T>[]) {
+    super(`无法撤销：${changed.length}项已在之后被修改`);
+    this.name = 'RecordUndoRefusedError';
+  }
+}

@@ -5,6 +5,10 @@ import { openDatabase, SCHEMA_VERSION, type AppDatabase, type AuditRow } from '.
 import { judgementHistory, listJudgements } from './judgements';
 import { schemaVersions, seedDatabase, storesAt, upgradeTables } from './schema-history';
 import { listValues, saveValues, valueHistory } from './values';
+import type { Plan } from '../domain/catalog/schema';
+import { loadAllPlans } from '../domain/catalog/test-plans';
+import { listImplementation, saveImplementation } from './implementation';
+import { listSurveys } from './surveys';
 
 // The upgrade harness: a database written by each earlier version of the app (a fixture in
 // test/fixtures/v<N>-database.json, written by that version's code) is created at its version
@@ -157,6 +161,36 @@ const FIXTURES: Array<{ file: string; check: (db: AppDatabase) => Promise<void> 
       expect(row?.auditId).toBe(`${saved.actionId}:dazhou|dazhou|${B}`);
     },
   },
+  {
+    // Written by scripts/write-database-fixture.ts with the v5 code as released (commit
+    // 50faa5e): the exchange release, which had no service-tracking tables. Opened by the
+    // current code, the 服务清单 tables exist and take records (schema v6).
+    file: 'test/fixtures/v5-database.json',
+    check: async (db) => {
+      expect(await listValues(db, 'dazhou')).toHaveLength(7);
+      expect(db.tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['implementation', 'surveys']),
+      );
+      const zhoucun = loadAllPlans().find((p) => p.id === 'zhoucun') as Plan;
+      await saveImplementation(
+        db,
+        [
+          {
+            planId: 'zhoucun',
+            regionId: 'zhoucun',
+            subject: { kind: 'service', id: 'svc.education.1' },
+            year: 2018,
+            status: 'in_progress',
+          },
+        ],
+        { by: '王评估', plan: zhoucun },
+      );
+      expect(await listImplementation(db, 'zhoucun')).toMatchObject([
+        { status: 'in_progress', version: 1 },
+      ]);
+      expect(await listSurveys(db, 'zhoucun')).toEqual([]);
+    },
+  },
 ];
 
 let name = '';
@@ -197,9 +231,9 @@ describe('schema upgrades', () => {
 
   it('has a fixture for every earlier version', () => {
     const covered = FIXTURES.map((f) => read(f.file).schemaVersion);
-    // v3 belongs to other work in progress. v4 (report tables) was merged without a fixture (the
+    // v4 (report tables) was merged without a fixture (the
     // fixture script came with v5); upgrade-v4.test.ts opens a v2 database through v4 and v5.
-    const expected = schemaVersions().filter((v) => v < SCHEMA_VERSION && v !== 3 && v !== 4);
+    const expected = schemaVersions().filter((v) => v < SCHEMA_VERSION && v !== 4);
     expect(covered).toEqual(expected);
   });
 

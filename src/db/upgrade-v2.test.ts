@@ -45,12 +45,13 @@ describe('schema v1 → v2', () => {
     await seedV1();
     db = openDatabase(name);
     await db.open();
-    // Opened by the current code: v2 and every later upgrade ran (v4 adds report tables, v5
-    // the exchange log).
+    // Opened by the current code: v2 and every later upgrade ran (v4 adds the report tables, v5
+    // the exchange log, v6 the service-tracking tables).
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'auditLog',
       'exchanges',
+      'implementation',
       'judgements',
       'narratives',
       'regions',
@@ -58,6 +59,7 @@ describe('schema v1 → v2', () => {
       'settings',
       'snapshotContents',
       'snapshots',
+      'surveys',
       'userPlans',
     ]);
     const values = await listValues(db, 'dazhou');

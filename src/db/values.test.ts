@@ -569,4 +569,20 @@ describe('ActionHistory', () => {
     expect(history.latest({ planId: 'p', regionId: 'r1' })?.actionId).toBe('a');
     expect(history.latest({ planId: 'p', itemId: 'beds' })).toBeUndefined();
   });
+
+  it('keeps the kinds of action apart: the entry grid never undoes a status set on 服务清单', () => {
+    const history = new ActionHistory();
+    history.record('typed', [cell]);
+    // A standard's value and a 落实情况 recorded later in the same region, on the 服务清单 page.
+    history.record('standard', [{ ...cell, itemId: 'std.svc.education.1.1' }], 'standards');
+    history.record('status', [{ ...cell, itemId: 'svc.education.1' }], 'implementation');
+    expect(history.latest({ planId: 'p', regionId: 'r1' })?.actionId).toBe('typed');
+    expect(
+      history.latest({ planId: 'p', regionId: 'r1', kinds: ['standards', 'implementation'] }),
+    ).toMatchObject({ actionId: 'status', kind: 'implementation' });
+    history.remove('status');
+    expect(
+      history.latest({ planId: 'p', regionId: 'r1', kinds: ['standards', 'implementation'] }),
+    ).toMatchObject({ actionId: 'standard', kind: 'standards' });
+  });
 });

@@ -148,6 +148,7 @@ const PARAM_LABEL_KEYS: Record<ParamKey, `param_${ParamKey}`> = {
   tab: 'param_tab',
   status: 'param_status',
   archived: 'param_archived',
+  unit: 'param_unit',
 };
 
 /** One sentence per notice: which parameter, what it held, what is shown instead. */
@@ -182,8 +183,14 @@ export function useNoticeText(): (notice: AddressProblem) => string {
 type DefaultKey = Extract<keyof (typeof addressMessages)['zh-CN'], `default_${string}`>;
 function defaultKey(notice: AddressProblem): DefaultKey {
   if (notice.param === 'view')
-    return notice.page === 'entry' ? 'default_view_entry' : 'default_view';
+    return notice.page === 'entry'
+      ? 'default_view_entry'
+      : notice.page === 'services'
+        ? 'default_view_services'
+        : 'default_view';
   if (notice.param === 'item' && notice.page === 'catalog') return 'default_item_catalog';
+  if (notice.param === 'item' && notice.page === 'services') return 'default_item_services';
+  if (notice.param === 'status' && notice.page === 'services') return 'default_status_services';
   return `default_${notice.param}` as DefaultKey;
 }
 

@@ -65,6 +65,12 @@ function invalidateFor(queryClient: QueryClient, dataset: DatasetName, change: D
     case 'judgements':
       invalidate(queryKeys.judgements(dataset, change.planId));
       break;
+    case 'implementation':
+      invalidate(queryKeys.implementation(dataset, change.planId));
+      break;
+    case 'surveys':
+      invalidate(queryKeys.surveys(dataset, change.planId));
+      break;
     case 'regions':
       invalidate(queryKeys.regions(dataset, change.planId));
       break;

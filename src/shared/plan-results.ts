@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { JudgementRow, RegionRow } from '../db/database';
+import type { JudgementRow, ObservationRow, RegionRow } from '../db/database';
 import type { PlanValues } from '../db/plan-values';
 import {
   applyJudgements,
   indexValues,
+  planItems,
   planModeFor,
   type AssessmentMode,
   type JudgedResult,
@@ -81,12 +82,32 @@ export function useRegionResults(
   }, [plan, values, regionKey, year, itemId, judgements.data]);
 }
 
+const indicatorRowsCache = new WeakMap<PlanValues, ObservationRow[]>();
+
+/**
+ * The stored values of the plan's indicators and prose targets (all regions), as flat rows: what
+ * the indicator pages, exports and the report list. Values of numeric standards (服务清单) are
+ * stored with the plan's values but left out here. Kept per PlanValues, so built once per change.
+ */
+export function indicatorRowsOf(plan: Plan, planValues: PlanValues | undefined): ObservationRow[] {
+  if (!planValues) return [];
+  let rows = indicatorRowsCache.get(planValues);
+  if (!rows) {
+    const itemIds = new Set(planItems(plan).map((i) => i.id));
+    rows = planValues.rows.filter((r) => itemIds.has(r.itemId));
+    indicatorRowsCache.set(planValues, rows);
+  }
+  return rows;
+}
+
 export interface PlanResults {
   /** The plan's regions that are not archived, its own area first. */
   regions: RegionRow[];
   region: RegionRow | undefined;
   role: RegionRole;
-  /** Every stored value of the plan: indexed, and as flat rows (`planValues.rows`). */
+  /** Every stored value of the plan: indexed, and as flat rows (`planValues.rows`; the
+   * indicators' and prose targets' alone with `indicatorRowsOf`). Numeric standards (服务清单) are
+   * in `values` too, for assessStandards. */
   planValues: PlanValues | undefined;
   values: ValueIndex;
   year: number;

@@ -25,6 +25,11 @@ export const queryKeys = {
   history: (dataset: string, seriesKey: string, year: number) =>
     [dataset, 'history', seriesKey, year] as const,
   judgements: (dataset: string, planId: string) => [dataset, 'judgements', planId] as const,
+  /** Implementation statuses of a plan; also the prefix of their histories. */
+  implementation: (dataset: string, planId: string) => [dataset, 'implementation', planId] as const,
+  implementationHistory: (dataset: string, planId: string, regionId: string, subjectId: string) =>
+    [dataset, 'implementation', planId, 'history', regionId, subjectId] as const,
+  surveys: (dataset: string, planId: string) => [dataset, 'surveys', planId] as const,
   settings: (dataset: string) => [dataset, 'settings'] as const,
   /** The narratives of a plan; also the prefix of one report's (`narrative`). */
   narratives: (dataset: string, planId: string) => [dataset, 'narratives', planId] as const,

@@ -275,9 +275,61 @@ describe('switching plans in the header', () => {
       item: null,
       domain: 'education',
       concept: null,
+      unit: null,
       year: '2018',
     });
     // 2018 is outside 达州市2017年实施方案 (2017 only).
     expect(switchPlan(search, dazhou2017).year).toBeNull();
+  });
+});
+
+describe('the 服务清单 page’s address', () => {
+  it('reads its view, status (or no record this year), unit, domain and item', () => {
+    const { search, problems } = checkAddress(
+      'services',
+      {
+        plan: 'zhoucun',
+        view: 'units',
+        status: 'none',
+        unit: 'education-sports',
+        domain: 'education',
+        item: 'svc.education.1',
+        year: '2018',
+      },
+      facts(zhoucun),
+    );
+    expect(problems).toEqual([]);
+    expect(search).toMatchObject({
+      view: 'units',
+      status: 'none',
+      unit: 'education-sports',
+      item: 'svc.education.1',
+      year: 2018,
+    });
+    // An implementation status is not an assessment status, and the reverse.
+    expect(checkAddress('services', { status: 'done' }).search.status).toBe('done');
+    expect(checkAddress('services', { status: 'lagging' }).problems).toHaveLength(1);
+    expect(checkAddress('assessment', { status: 'done' }).problems).toHaveLength(1);
+    expect(checkAddress('services', { view: 'summary' }).problems).toHaveLength(1);
+  });
+
+  it('refuses a unit or an item the plan does not have, and selects none instead', () => {
+    const checked = checkAddress(
+      'services',
+      { plan: 'zhoucun', unit: 'hrss-nowhere', item: 'education.preschool-gross-enrollment' },
+      facts(zhoucun),
+    );
+    // An indicator is not a service item or a task: the checklist shows, with nothing selected.
+    expect(checked.corrected).toEqual({ plan: 'zhoucun' });
+    expect(checked.problems).toMatchObject([
+      { param: 'unit', raw: 'hrss-nowhere', reason: 'unknown', shown: { kind: 'default' } },
+      { param: 'item', reason: 'unknown', shown: { kind: 'default' } },
+    ]);
+  });
+
+  it('keeps the unit when switching to a plan that names the same unit, and drops it otherwise', () => {
+    // 教体局 is `education-sports` in 周村 only; 卫计委/卫计局 is `health` in every plan.
+    expect(switchPlan({ unit: 'health' }, dazhou).unit).toBe('health');
+    expect(switchPlan({ unit: 'education-sports' }, dazhou).unit).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Plan } from '../domain/catalog/schema';
 import { STATUS_CODES, type StatusCode } from '../domain/assessment/types';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../domain/implementation/model';
 
 /**
  * The address of every view: `#/overview?plan=dazhou&region=quxian&year=2018`. This file holds
@@ -12,7 +13,15 @@ import { STATUS_CODES, type StatusCode } from '../domain/assessment/types';
  * so that addresses stay readable and links written before the router changed keep working.
  */
 
-export const PAGES = ['overview', 'catalog', 'entry', 'assessment', 'reports', 'settings'] as const;
+export const PAGES = [
+  'overview',
+  'catalog',
+  'entry',
+  'assessment',
+  'services',
+  'reports',
+  'settings',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 export const OVERVIEW_VIEWS = ['summary', 'domain', 'indicator', 'regions', 'plans'] as const;
@@ -22,6 +31,10 @@ export type EntryView = (typeof ENTRY_VIEWS)[number];
 export const CATALOG_TABS = ['indicators', 'textTargets', 'services', 'tasks', 'plan'] as const;
 export type CatalogTab = (typeof CATALOG_TABS)[number];
 export const DOMAIN_SORTS = ['plan', 'status', 'shortfall'] as const;
+export const SERVICES_VIEWS = ['checklist', 'standards', 'units', 'surveys'] as const;
+export type ServicesView = (typeof SERVICES_VIEWS)[number];
+/** The 服务清单 filter: a status of this year's record, or `none` (no record for the year). */
+export type ImplementationFilter = ImplementationStatus | 'none';
 export type DomainSort = (typeof DOMAIN_SORTS)[number];
 
 /** The ids of plans, regions, items, domains and concepts (catalog schema; user regions too). */
@@ -52,6 +65,14 @@ const param = {
   sort: oneOf(DOMAIN_SORTS),
   status: text.pipe(z.enum(STATUS_CODES as unknown as [StatusCode, ...StatusCode[]])),
   archived: text.pipe(z.literal('1')),
+  unit: id,
+  servicesView: oneOf(SERVICES_VIEWS),
+  implementationStatus: text.pipe(
+    z.enum(['none', ...IMPLEMENTATION_STATUSES] as [
+      ImplementationFilter,
+      ...ImplementationFilter[],
+    ]),
+  ),
   q: text.pipe(z.string().trim().min(1).max(MAX_QUERY_LENGTH)),
 };
 
@@ -91,6 +112,16 @@ const pageParams = {
     status: param.status,
     domain: param.domain,
   },
+  services: {
+    plan: param.plan,
+    view: param.servicesView,
+    region: param.region,
+    year: param.year,
+    domain: param.domain,
+    unit: param.unit,
+    status: param.implementationStatus,
+    item: param.item,
+  },
   reports: { plan: param.plan, region: param.region, year: param.year },
   settings: { plan: param.plan },
 } as const;
@@ -106,6 +137,7 @@ export type OverviewSearch = SearchOf<'overview'>;
 export type CatalogSearch = SearchOf<'catalog'>;
 export type EntrySearch = SearchOf<'entry'>;
 export type AssessmentSearch = SearchOf<'assessment'>;
+export type ServicesSearch = SearchOf<'services'>;
 
 /** Every parameter name some page uses. */
 export type ParamKey = {
@@ -120,6 +152,7 @@ export const PAGE_PATHS: Record<PageId, string> = {
   catalog: '/catalog',
   entry: '/entry',
   assessment: '/assessment',
+  services: '/services',
   reports: '/reports',
   settings: '/settings',
 };
@@ -351,10 +384,15 @@ export function checkAddress<P extends PageId>(
     if ('item' in schema) {
       const itemId = search.item;
       const refused = problems.some((p) => p.param === 'item');
-      const known = catalogItemIds(plan);
+      // 服务清单 selects a service item or a task; the other pages an indicator (catalog: any).
+      const known =
+        page === 'services'
+          ? new Set([...plan.services, ...plan.tasks].map((i) => i.id))
+          : catalogItemIds(plan);
       if (refused || (itemId !== undefined && !known.has(itemId as string))) {
-        // The catalog simply selects nothing; the dashboards and the entry grid show one item.
-        const first = page === 'catalog' ? undefined : firstItem(plan);
+        // The catalog and 服务清单 simply select nothing; the dashboards and the entry grid
+        // show one item.
+        const first = page === 'catalog' || page === 'services' ? undefined : firstItem(plan);
         fallBack(
           'item',
           'unknown',
@@ -367,6 +405,12 @@ export function checkAddress<P extends PageId>(
       const domainId = search.domain;
       if (domainId !== undefined && !plan.domains.some((d) => d.id === domainId)) {
         fallBack('domain', 'unknown', { kind: 'default' });
+      }
+    }
+    if ('unit' in schema) {
+      const unitId = search.unit;
+      if (unitId !== undefined && !(plan.units ?? []).some((u) => u.id === unitId)) {
+        fallBack('unit', 'unknown', { kind: 'default' });
       }
     }
     if ('concept' in schema) {
@@ -440,6 +484,7 @@ export function switchPlan(search: Record<string, unknown>, plan: Plan): SearchC
     item: keepIf('item', (id) => items.has(id)),
     domain: keepIf('domain', (id) => plan.domains.some((d) => d.id === id)),
     concept: keepIf('concept', (id) => conceptsOf(plan).has(id)),
+    unit: keepIf('unit', (id) => (plan.units ?? []).some((u) => u.id === id)),
     year: keepIf('year', (y) => Number(y) >= years.from && Number(y) <= years.to),
   };
 }

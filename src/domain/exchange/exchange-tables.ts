@@ -37,7 +37,7 @@ import {
  *   same content is identical, the same id with other content refuses the file; a record this
  *   laptop deleted is not brought back).
  *
- * To add a table (schema v3 service statuses, …): a row schema in exchange-rows.ts
+ * To add a table: a row schema in exchange-rows.ts
  * with its version, time and author fields, an entry below with `unitMerge` built like
  * `judgements` (one unit per record) or like `series` (one unit per year), and a kind in
  * EXCHANGE_KINDS. docs/data-model.md, "Exchange", describes the rules an entry must keep.
@@ -233,7 +233,7 @@ const series: ExchangeTableSpec<ExchangeSeriesRow> = {
 
 /**
  * The unit merge of a table whose records carry version, time and author themselves
- * (judgements, regions; the service statuses and surveys of schema v3 fit it too). A deleted
+ * (judgements, regions, narratives, the service statuses and surveys of schema v6). A deleted
  * record is not stored: its deletion is known from the history (`delete` rows), which
  * `unitsOfHistory` reports as a deleted unit with the deleting row's time and author.
  */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessIndicator } from '../assessment/assess';
-import { planCalendar } from '../assessment/plan';
+import { indexValues, planCalendar } from '../assessment/plan';
 import { loadAllPlans } from '../catalog/test-plans';
 import {
+  assessStandards,
+  filterStates,
   implementationByDomain,
+  rollUpStandards,
   rollUpImplementation,
   standardItems,
   subjectStates,
@@ -205,5 +208,140 @@ describe('a standard for each year', () => {
       asOfYear: 2018,
     });
     expect(r.requiredAnnualChange).toEqual({ value: null, reason: { code: 'per_year_figure' } });
+  });
+});
+
+describe('evidence for 已落实: a note, a document or a figure', () => {
+  it('accepts a document reference alone as the evidence of 已落实', () => {
+    // Given 区教体局 answers with the document that put 免费义务教育 in place, and no note
+    const withDocument = {
+      ...record('svc.education.1', 2018, 'done', ''),
+      documentRef: '周教体发〔2018〕12号',
+    };
+    // Then the record can be stored
+    expect(validateImplementation(withDocument, zhoucun)).toEqual([]);
+  });
+});
+
+describe('tasks that belong to no single domain', () => {
+  it('are rolled up in a row of their own, not dropped: 周村 has 17 such tasks', () => {
+    // 周村's tasks 1, 11–25 … (the cross-domain 重点任务) carry no domain in the plan.
+    const states = subjectStates(zhoucun, [], 'zhoucun', 2018);
+    const rows = implementationByDomain(zhoucun, states);
+    expect(rows.find((r) => r.domainId === null)).toMatchObject({ total: 17, notRecorded: 17 });
+    // Every subject is in exactly one row: 100 services + 27 tasks.
+    expect(rows.reduce((sum, r) => sum + r.total, 0)).toBe(127);
+  });
+});
+
+describe('checklist filters', () => {
+  const states = subjectStates(zhoucun, records, 'zhoucun', 2018);
+
+  it('narrow to a unit: 区教体局 leads or joins 22 items of 周村 (17 services, 5 tasks)', () => {
+    expect(filterStates(zhoucun, states, { unitId: 'education-sports' })).toHaveLength(22);
+  });
+
+  it('narrow to a status, or to items with no record this year', () => {
+    expect(filterStates(zhoucun, states, { status: 'done' }).map((s) => s.subject.id)).toEqual([
+      'svc.education.1',
+    ]);
+    // svc.education.2 has only a 2017 record: for 2018 it has none.
+    const none = filterStates(zhoucun, states, { status: 'none', domain: 'education' });
+    expect(none.map((s) => s.subject.id)).toEqual([
+      'svc.education.2',
+      'svc.education.4',
+      'svc.education.5',
+      'svc.education.6',
+      'svc.education.7',
+      'svc.education.8',
+      'task.2',
+    ]);
+  });
+});
+
+describe('a unit’s scorecard with its numeric standards', () => {
+  it('lists the 28 standards printed with 区教体局’s items, their verdicts and what is missing', () => {
+    // Counted in data/plans/zhoucun.json: 寄宿生生活补助 4, 学前教育政府助学金 5, 中职国家助学金 2,
+    // 普通高中国家助学金 5, 文化鉴赏 5, 群众文体活动 4, 全民健身服务 1, 残疾人教育 2.
+    const states = subjectStates(zhoucun, records, 'zhoucun', 2018);
+    const card = unitScorecards(
+      zhoucun,
+      states,
+      (id) => (id === 'education.preschool-gross-enrollment' ? 'no_data' : 'on_track'),
+      (id) => (id === 'std.svc.education.2.1' ? 'achieved' : 'no_data'),
+    ).find((c) => c.unit.id === 'education-sports');
+    expect(card?.standardIds).toHaveLength(28);
+    expect(card?.standardStatuses).toEqual({ achieved: 1, no_data: 27 });
+    expect(card?.missing.standardIds).toHaveLength(27);
+    expect(card?.missing.itemIds).toEqual(['education.preschool-gross-enrollment']);
+    // 22 items, two with a 2018 record (svc.education.1 已落实, svc.education.3 不适用).
+    expect(card?.missing.subjects).toHaveLength(20);
+  });
+});
+
+describe('numeric standards through the engine', () => {
+  const values = (entries: Array<[string, number, number]>) =>
+    indexValues(
+      entries.map(([itemId, year, value]) => ({ itemId, regionId: 'zhoucun', year, value })),
+    );
+  const area = { regionId: 'zhoucun', role: 'plan-area' as const };
+
+  it('judges all 104 standards of 周村 that restate no indicator or prose target', () => {
+    expect(assessStandards(zhoucun, values([]), area, 2018)).toHaveLength(104);
+  });
+
+  it('农村小学寄宿生生活补助 每生每年1000元 (002 l.784): 1000 in 2018 is met; 900 is short', () => {
+    const met = assessStandards(
+      zhoucun,
+      values([['std.svc.education.2.1', 2018, 1000]]),
+      area,
+      2018,
+    );
+    expect(met.find((r) => r.id === 'std.svc.education.2.1')?.status).toBe('achieved');
+    // No printed base: mid-term, a figure short of the standard cannot be given a pace.
+    const short = assessStandards(
+      zhoucun,
+      values([['std.svc.education.2.1', 2018, 900]]),
+      area,
+      2018,
+    );
+    expect(short.find((r) => r.id === 'std.svc.education.2.1')?.status).toBe('not_assessable');
+    const final = assessStandards(
+      zhoucun,
+      values([['std.svc.education.2.1', 2020, 900]]),
+      area,
+      2020,
+    );
+    expect(final.find((r) => r.id === 'std.svc.education.2.1')?.status).toBe('not_achieved');
+  });
+
+  it('城区“10分钟健身圈” (002 l.1343) is a time limit: 12 minutes in 2020 misses it, 8 meets it', () => {
+    const at = (minutes: number) =>
+      assessStandards(
+        zhoucun,
+        values([['std.svc.culture-sports.13.1', 2020, minutes]]),
+        area,
+        2020,
+      ).find((r) => r.id === 'std.svc.culture-sports.13.1')?.status;
+    expect(at(12)).toBe('not_achieved');
+    expect(at(8)).toBe('achieved');
+  });
+
+  it('rolls up verdicts without guessing: no value is neither met nor not met', () => {
+    const results = assessStandards(
+      zhoucun,
+      values([
+        ['std.svc.education.2.1', 2020, 1000],
+        ['std.svc.culture-sports.13.1', 2020, 12],
+      ]),
+      area,
+      2020,
+    );
+    const rollup = rollUpStandards(results);
+    expect(rollup).toMatchObject({ total: 104, met: 1, notMet: 1, withData: 2 });
+    // The other 102: two schedules in words (5×8小时, 7×24小时, 002 l.912) are 需人工评定, 100
+    // have no value.
+    expect(rollup.counts.manual).toBe(2);
+    expect(rollup.counts.no_data).toBe(100);
   });
 });

@@ -1,3 +1,4 @@
 export * from './model';
 export * from './rollup';
+export * from './standards';
 export * from './surveys';

@@ -87,7 +87,12 @@ export function validateImplementation(
     errors.push(`年份${record.year}不在${plan.period.start}—${plan.period.end}年之间`);
   }
   if (!record.regionId) errors.push('未选择区域');
-  if ((record.status === 'done' || record.status === 'below_standard') && !record.evidence.trim()) {
+  // Any of the three answers "on what evidence": a note, a figure, or the document (文号).
+  if (
+    (record.status === 'done' || record.status === 'below_standard') &&
+    !record.evidence.trim() &&
+    !record.documentRef.trim()
+  ) {
     errors.push('“已落实”或“未达标”须填写依据（说明、文件或数据）');
   }
   for (const [field, label] of [

@@ -81,18 +81,28 @@ export function rollUpImplementation(states: readonly SubjectState[]): Implement
   };
 }
 
-/** Roll-ups per domain, in the plan's order, for domains that have subjects. */
+/**
+ * Roll-ups per domain, in the plan's order, for domains that have subjects; then one row
+ * (`domainId` null) for the tasks that belong to no single domain (周村's and 邯郸's cross-domain
+ * 重点任务), so that every subject is counted exactly once.
+ */
 export function implementationByDomain(
   plan: Plan,
   states: readonly SubjectState[],
-): Array<{ domainId: string; domainName: string } & ImplementationRollup> {
-  return plan.domains
-    .map((d) => ({
+): Array<{ domainId: string | null; domainName: string | null } & ImplementationRollup> {
+  const rows: Array<{ domainId: string | null; domainName: string | null } & ImplementationRollup> =
+    plan.domains.map((d) => ({
       domainId: d.id,
       domainName: d.name,
       ...rollUpImplementation(states.filter((s) => s.domain === d.id)),
-    }))
-    .filter((row) => row.total > 0);
+    }));
+  const known = new Set(plan.domains.map((d) => d.id));
+  rows.push({
+    domainId: null,
+    domainName: null,
+    ...rollUpImplementation(states.filter((s) => s.domain === null || !known.has(s.domain))),
+  });
+  return rows.filter((row) => row.total > 0);
 }
 
 /** What a lead unit answers for: its indicators, service items and tasks, with their states. */
@@ -105,28 +115,51 @@ export interface UnitScorecard {
   /** Service items and tasks it leads, or joins as a partner. */
   states: Array<SubjectState & { role: 'lead' | 'partner' }>;
   rollup: ImplementationRollup;
+  /**
+   * The numeric standards printed with those service items and tasks that are judged on their
+   * own (standardItems): a standard restating an indicator is judged as that indicator.
+   */
+  standardIds: string[];
+  /** Verdicts of those standards (assessStandards), by status. */
+  standardStatuses: Partial<Record<StatusCode, number>>;
+  /** What is missing for the year: items and standards without any value, subjects without a record. */
+  missing: { itemIds: string[]; standardIds: string[]; subjects: SubjectState[] };
+}
+
+function countStatuses(
+  ids: readonly string[],
+  statusOf: (id: string) => StatusCode | undefined,
+): { counts: Partial<Record<StatusCode, number>>; noData: string[] } {
+  const counts: Partial<Record<StatusCode, number>> = {};
+  const noData: string[] = [];
+  for (const id of ids) {
+    const status = statusOf(id);
+    if (!status) continue;
+    counts[status] = (counts[status] ?? 0) + 1;
+    if (status === 'no_data') noData.push(id);
+  }
+  return { counts, noData };
 }
 
 /**
  * One scorecard per unit of the plan's normalised list: how a commission asks each department
  * "which of yours are in place, which are not, and on what evidence". Units with nothing to
- * answer for are left out.
+ * answer for are left out. `itemStatus` gives the status every page shows for an indicator
+ * (usePlanResults); `standardStatus` the verdict of a numeric standard (assessStandards).
  */
 export function unitScorecards(
   plan: Plan,
   states: readonly SubjectState[],
   itemStatus: (itemId: string) => StatusCode | undefined,
+  standardStatus: (standardId: string) => StatusCode | undefined = () => undefined,
 ): UnitScorecard[] {
   const byKey = new Map(states.map((s) => [subjectKey(s.subject), s]));
   const items = [...plan.indicators, ...plan.textTargets];
+  const ownStandards = (plan.standards ?? []).filter((s) => !s.textTargetId && !s.indicatorId);
   return (plan.units ?? [])
     .map((unit) => {
       const itemIds = items.filter((i) => i.responsibleUnitIds?.includes(unit.id)).map((i) => i.id);
-      const itemStatuses: Partial<Record<StatusCode, number>> = {};
-      for (const id of itemIds) {
-        const status = itemStatus(id);
-        if (status) itemStatuses[status] = (itemStatuses[status] ?? 0) + 1;
-      }
+      const item = countStatuses(itemIds, itemStatus);
       const unitStates: UnitScorecard['states'] = [];
       for (const service of plan.services) {
         const state = byKey.get(`service:${service.id}`);
@@ -140,13 +173,70 @@ export function unitScorecards(
         else if (task.partnerUnitIds?.includes(unit.id))
           unitStates.push({ ...state, role: 'partner' });
       }
+      const subjectKeys = new Set(unitStates.map((s) => subjectKey(s.subject)));
+      const standardIds = ownStandards
+        .filter(
+          (s) =>
+            s.attachment.kind !== 'section' &&
+            subjectKeys.has(`${s.attachment.kind}:${s.attachment.id}`),
+        )
+        .map((s) => s.id);
+      const standard = countStatuses(standardIds, standardStatus);
       return {
         unit,
         itemIds,
-        itemStatuses,
+        itemStatuses: item.counts,
         states: unitStates,
         rollup: rollUpImplementation(unitStates),
+        standardIds,
+        standardStatuses: standard.counts,
+        missing: {
+          itemIds: item.noData,
+          standardIds: standard.noData,
+          subjects: unitStates.filter((s) => s.record === null),
+        },
       };
     })
     .filter((card) => card.itemIds.length > 0 || card.states.length > 0);
+}
+
+/** What a checklist may be narrowed to: a status (or no record this year), a unit, a domain. */
+export interface ChecklistFilter {
+  /** A status of this year's record, or `none`: no record for the year. */
+  status?: ImplementationStatus | 'none';
+  /** A unit leading the item, or (for a task) a partner. */
+  unitId?: string;
+  domain?: string;
+}
+
+/** The units a subject names: lead (主责/牵头) and, for tasks, partners. */
+export function subjectUnitIds(
+  plan: Plan,
+  subject: Subject,
+): { lead: readonly string[]; partner: readonly string[] } {
+  if (subject.kind === 'service') {
+    const service = plan.services.find((s) => s.id === subject.id);
+    return { lead: service?.leadUnitIds ?? [], partner: [] };
+  }
+  const task = plan.tasks.find((t) => t.id === subject.id);
+  return { lead: task?.leadUnitIds ?? [], partner: task?.partnerUnitIds ?? [] };
+}
+
+/** The states a checklist shows under a filter, in the plan's order. */
+export function filterStates(
+  plan: Plan,
+  states: readonly SubjectState[],
+  filter: ChecklistFilter,
+): SubjectState[] {
+  return states.filter((state) => {
+    if (filter.domain && state.domain !== filter.domain) return false;
+    if (filter.status === 'none' && state.record !== null) return false;
+    if (filter.status && filter.status !== 'none' && state.record?.status !== filter.status)
+      return false;
+    if (filter.unitId) {
+      const { lead, partner } = subjectUnitIds(plan, state.subject);
+      if (!lead.includes(filter.unitId) && !partner.includes(filter.unitId)) return false;
+    }
+    return true;
+  });
 }

@@ -431,6 +431,33 @@ describe('other reports', () => {
     expect(report.demoNotice).toContain('示例数据');
   });
 
+  it('numbers the tables of the service tracking after its own, in one sequence', () => {
+    const report = buildReport(
+      input({
+        serviceTracking: {
+          blocks: [
+            {
+              type: 'table',
+              table: {
+                id: 'service-tracking-domains',
+                caption: '服务清单和重点任务落实情况（2018年）',
+                columns: [{ header: '领域', width: 1, align: 'left' }],
+                rows: [[{ text: '基本公共教育' }]],
+                notes: [],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const captions = report.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.type === 'table' ? [b.table.caption] : [])),
+    );
+    const numbers = captions.map((c) => Number(/^表(\d+) /.exec(c)?.[1]));
+    expect(captions.at(-1)).toBe(`表${numbers.length} 服务清单和重点任务落实情况（2018年）`);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
   it('of 周村 with a words target judged: counted as judged, listed in 人工评定', () => {
     const zhoucun = plan('zhoucun');
     const item = 'housing.rural-dilapidated-housing-renovation';

@@ -85,7 +85,7 @@ export function buildReport(input: ReportInput): Report {
     indicatorsSection(a),
     warningsSection(a, tables),
     equalizationSection(a, tables),
-    servicesSection(a, input),
+    servicesSection(a, input, tables),
     writtenSection('problems', '存在的问题及原因', input.narrative?.problems),
     writtenSection('suggestions', '下一步建议', input.narrative?.suggestions),
     dataNotesSection(a, input),
@@ -493,9 +493,18 @@ function equalizationSection(a: ReportAnalysis, tables: { count: number }): Repo
 
 // ——— 五、服务清单和重点任务 ———
 
-function servicesSection(a: ReportAnalysis, input: ReportInput): ReportSection {
+function servicesSection(
+  a: ReportAnalysis,
+  input: ReportInput,
+  tables: { count: number },
+): ReportSection {
+  // The tracking's tables come without numbers and join the report's one sequence of 表N.
   const blocks: ReportBlock[] = input.serviceTracking?.blocks.length
-    ? input.serviceTracking.blocks
+    ? input.serviceTracking.blocks.map((b) =>
+        b.type === 'table'
+          ? { ...b, table: { ...b.table, caption: `表${++tables.count} ${b.table.caption}` } }
+          : b,
+      )
     : [
         {
           type: 'placeholder',

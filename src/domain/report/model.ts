@@ -122,9 +122,10 @@ export interface ReportRegion {
 }
 
 /**
- * The service-list and key-task tracking (another part of the app records it): when given, it
- * replaces the placeholder of section 五 with the blocks it brings. Built by whoever owns that
- * data, so that the report needs no knowledge of its model.
+ * The service-list and key-task tracking (recorded on 服务清单; serviceTrackingBlocks in
+ * src/domain/implementation): when given, it replaces the placeholder of section 五 with the
+ * blocks it brings. Built by whoever owns that data, so that the report needs no knowledge of its
+ * model. Its tables carry captions without numbers: the report numbers them after its own (表N).
  */
 export interface ServiceTrackingInput {
   blocks: ReportBlock[];

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DataStatus } from '../../db/database';
 import { UndoRefusedError, type CellRef } from '../../db/errors';
 import { addRegion, updateRegion } from '../../db/regions';
@@ -11,30 +11,12 @@ import {
   type SaveResult,
   type UndoResult,
   type ValueInput,
-  type WriteContext,
 } from '../../db/values';
-import { planItems } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
-import { valueRuleFor } from '../../domain/observations/value-rules';
 import { useDataset } from '../../shared/dataset';
 import { queryKeys } from '../../shared/query-keys';
 import { useAuthorName } from '../../shared/settings';
-
-/** What every write of this plan needs: author, years, the plan's items and their value rules. */
-export function useWriteContext(plan: Plan, planAreaId: string | undefined): WriteContext {
-  const by = useAuthorName();
-  return useMemo(() => {
-    const rules = new Map(planItems(plan).map((item) => [item.id, valueRuleFor(item)]));
-    return {
-      by,
-      baseYear: plan.baseYear,
-      endYear: plan.period.end,
-      planAreaId,
-      itemIds: new Set(rules.keys()),
-      ruleOf: (itemId: string) => rules.get(itemId),
-    };
-  }, [plan, by, planAreaId]);
-}
+import { useWriteContext } from '../../shared/write-context';
 
 /**
  * Refetches, once, what a write of this tab changed: the plan's values (every read of them) and

@@ -156,6 +156,17 @@ export const overviewMessages = defineMessages(
     noConcepts: '没有两个以上规划共有的指标。',
     none: '—',
     noUnit: '无单位',
+    serviceTitle: '服务清单和重点任务落实情况（{region}，{year}年）',
+    serviceCaption:
+      '落实比例＝已落实 ÷（事项总数 − 不适用），未记录本年落实情况的计为未落实；数值标准为“达到/已录入/总数”。',
+    serviceGo: '去服务清单记录',
+    serviceNone: '尚未记录{region}{year}年的落实情况：下表各项均计为未记录。',
+    serviceItems: '事项',
+    serviceNotRecorded: '未记录',
+    serviceShare: '落实比例',
+    serviceStandards: '数值标准',
+    serviceStandardsValue: '{met}/{withData}/{total}',
+    serviceCrossDomain: '综合（跨领域重点任务）',
   },
   {
     title: 'Overview',
@@ -320,5 +331,17 @@ export const overviewMessages = defineMessages(
     noConcepts: 'No indicator is shared by two or more plans.',
     none: '—',
     noUnit: 'no unit',
+    serviceTitle: 'Service list and key tasks in place ({region}, {year})',
+    serviceCaption:
+      'Share in place = in place ÷ (all − not applicable); items not recorded for the year count as not in place. Numeric standards: met / with a value / all.',
+    serviceGo: 'Record on the service list page',
+    serviceNone:
+      'Nothing recorded for {region} in {year}: every item below counts as not recorded.',
+    serviceItems: 'Items',
+    serviceNotRecorded: 'Not recorded',
+    serviceShare: 'Share in place',
+    serviceStandards: 'Standards',
+    serviceStandardsValue: '{met}/{withData}/{total}',
+    serviceCrossDomain: 'Cross-domain key tasks',
   },
 );

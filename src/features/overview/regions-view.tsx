@@ -16,7 +16,7 @@ import { planCalendar, planItems } from '../../domain/assessment/plan';
 import { interpretTarget } from '../../domain/assessment/target-rule';
 import { isSizeIndependent } from '../../domain/assessment/scale';
 import { displayUnitOf, formatNumber, targetText as printedTarget } from '../../domain/wording';
-import { regionRole } from '../../shared/plan-results';
+import { indicatorRowsOf, regionRole } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
 import { compareRegions } from '../../domain/charts';
 import { niceScale } from '../../domain/charts/scale';
@@ -65,7 +65,7 @@ export function RegionsView({ plan, assessment, params, setParams }: ViewProps) 
     kind: item.kind,
     itemId: item.id,
     regions,
-    rows: assessment.planValues?.rows ?? [],
+    rows: indicatorRowsOf(plan, assessment.planValues),
     startYear: plan.period.start,
     year,
     target,

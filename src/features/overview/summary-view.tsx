@@ -30,6 +30,7 @@ import {
   StatusBadge,
   useStatusLabel,
 } from '../../shared/status-badge';
+import { ServiceTrackingPanel } from './service-tracking-panel';
 import type { ViewProps } from './use-overview-data';
 
 export function SummaryView({ plan, assessment, region, params }: ViewProps) {
@@ -41,10 +42,13 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
   const hasAnyValue = values.regionValues(region.regionId) !== undefined;
   if (!hasAnyValue) {
     return (
-      <EmptyState>
-        <span data-testid="overview-empty">{t('noDataAtAll', { region: region.name })}</span>{' '}
-        <a href={entryHref}>{t('goToEntry')}</a>
-      </EmptyState>
+      <>
+        <EmptyState>
+          <span data-testid="overview-empty">{t('noDataAtAll', { region: region.name })}</span>{' '}
+          <a href={entryHref}>{t('goToEntry')}</a>
+        </EmptyState>
+        <ServiceTrackingPanel {...{ plan, assessment, region, params }} />
+      </>
     );
   }
   const tiles = statusTiles(items, assessment.mode);
@@ -273,6 +277,7 @@ export function SummaryView({ plan, assessment, region, params }: ViewProps) {
         )}
       </div>
       <CountyPanel {...{ plan, assessment, params }} />
+      <ServiceTrackingPanel {...{ plan, assessment, region, params }} />
     </div>
   );
 }

@@ -19,10 +19,16 @@ import { formatDateTime } from '../../domain/wording';
 import { useDataset } from '../../shared/dataset';
 import { useT } from '../../shared/i18n';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
-import { periodYears, regionRole, usePlanResults } from '../../shared/plan-results';
+import {
+  indicatorRowsOf,
+  periodYears,
+  regionRole,
+  usePlanResults,
+} from '../../shared/plan-results';
 import { useSearchParams } from '../../shared/address';
 import { RegionSelect } from '../../shared/selectors';
 import { useAuthorName } from '../../shared/settings';
+import { useServiceTracking, useServiceTrackingBlocks } from '../../shared/service-tracking';
 import { useWording } from '../../shared/wording';
 import { saveBytes } from './download';
 import { reportMessages } from './messages';
@@ -45,6 +51,9 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
   const [search, setParams] = useSearchParams('reports');
   const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
   const { regions, region, results, planValues, year, mode } = assessment;
+  // Section 五 from the tracking recorded on 服务清单 (or a plain statement that none was).
+  const tracking = useServiceTracking(plan, assessment);
+  const trackingBlocks = useServiceTrackingBlocks(plan, assessment, tracking);
   const regionId = region?.regionId;
   const ts = useT(snapshotMessages);
   const author = useAuthorName();
@@ -85,10 +94,11 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
       asOfYear: year,
       results,
       // Archived regions keep their data but leave the report, as they leave every page.
-      observations: (planValues?.rows ?? []).filter((r) => active.has(r.regionId)),
+      observations: indicatorRowsOf(plan, planValues).filter((r) => active.has(r.regionId)),
+      serviceTracking: trackingBlocks ? { blocks: trackingBlocks } : undefined,
       isDemo: dataset === 'demo',
     };
-  }, [plan, regions, regionId, year, results, planValues, dataset]);
+  }, [plan, regions, regionId, year, results, planValues, dataset, trackingBlocks]);
   // The facts do not depend on what the evaluator writes.
   const facts = useMemo(
     () => (base ? reportFacts(base) : { problems: [], suggestions: [] }),
@@ -411,7 +421,12 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
         }}
         onDelete={remove}
       />
-      <TemplatePanel key={plan.id} plan={plan} regions={regions} rows={planValues?.rows ?? []} />
+      <TemplatePanel
+        key={plan.id}
+        plan={plan}
+        regions={regions}
+        rows={indicatorRowsOf(plan, planValues)}
+      />
     </>
   );
 }

@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import { rollUpStandards, subjectUnitIds, type StandardResult } from '../../domain/implementation';
+import { useT } from '../../shared/i18n';
+import { EmptyState } from '../../shared/page';
+import { buildHref } from '../../shared/search';
+import { DomainSelect } from '../../shared/selectors';
+import { servicesMessages } from './messages';
+import { subjectInfo } from './parts';
+import { StandardsTable, type ValueLookup } from './standard-values';
+import type { ViewProps } from './view-props';
+
+/**
+ * Every numeric standard judged on its own (those restating an indicator or a prose target are
+ * judged as that item), grouped by domain, with a value cell per year and the engine's verdict:
+ * the place where the 专栏 and 保障工程 figures, attached to no service item, are judged too.
+ */
+export function StandardsView(props: ViewProps & { values: ValueLookup; planAreaId?: string }) {
+  const { plan, search, setSearch, tracking, region, year } = props;
+  const t = useT(servicesMessages);
+  const [notice, setNotice] = useState<string | null>(null);
+  const shown = useMemo(
+    () =>
+      tracking.standards.filter((r) => {
+        if (search.domain && r.domain !== search.domain) return false;
+        if (search.unit) {
+          const a = r.standard.attachment;
+          if (a.kind === 'section') return false;
+          const { lead, partner } = subjectUnitIds(plan, { kind: a.kind, id: a.id });
+          if (!lead.includes(search.unit) && !partner.includes(search.unit)) return false;
+        }
+        return true;
+      }),
+    [plan, tracking.standards, search.domain, search.unit],
+  );
+  const rollup = rollUpStandards(shown);
+  const restated = (plan.standards ?? []).length - tracking.standards.length;
+  const where = (r: StandardResult) => {
+    const a = r.standard.attachment;
+    if (a.kind === 'section') return `${t('section')}：${a.title}`;
+    const info = subjectInfo(plan, { kind: a.kind, id: a.id });
+    return (
+      <a
+        href={buildHref('/services', {
+          plan: plan.id,
+          region: region.regionId,
+          year: search.year,
+          item: a.id,
+        })}
+      >
+        {a.kind === 'task' ? `${t('kindTask')}${info?.number ?? ''}` : (info?.name ?? a.id)}
+      </a>
+    );
+  };
+  return (
+    <div className="standards-view">
+      <div className="toolbar filters">
+        <label>
+          <span>{t('domain')}</span>
+          <DomainSelect
+            plan={plan}
+            value={search.domain ?? null}
+            onChange={(domain) => setSearch({ domain })}
+            label={t('domain')}
+            allLabel={t('allDomains')}
+          />
+        </label>
+        <label>
+          <span>{t('unit')}</span>
+          <select
+            aria-label={t('unit')}
+            value={search.unit ?? ''}
+            onChange={(e) => setSearch({ unit: e.target.value || null })}
+          >
+            <option value="">{t('allUnits')}</option>
+            {(plan.units ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <h3>{t('standardsTitle', { region: region.name, year })}</h3>
+      <p className="muted small">{t('standardsCaption', { restated })}</p>
+      <p data-testid="standards-rollup">
+        {t('rollupStandards', {
+          withData: rollup.withData,
+          met: rollup.met,
+          notMet: rollup.notMet,
+          noData: rollup.total - rollup.withData,
+        })}
+      </p>
+      {notice && (
+        <p className="ok-message" role="status" data-testid="services-notice">
+          {notice}
+        </p>
+      )}
+      {shown.length === 0 ? (
+        <EmptyState>{t('noMatch')}</EmptyState>
+      ) : (
+        plan.domains
+          .filter((d) => shown.some((r) => r.domain === d.id))
+          .map((d) => (
+            <section key={d.id} className="standards-domain">
+              <h4>{d.name}</h4>
+              <StandardsTable
+                plan={plan}
+                results={shown.filter((r) => r.domain === d.id)}
+                regionId={region.regionId}
+                planAreaId={props.planAreaId}
+                values={props.values}
+                onNotice={setNotice}
+                lead={where}
+                leadHeader={t('attachedTo')}
+              />
+            </section>
+          ))
+      )}
+    </div>
+  );
+}
