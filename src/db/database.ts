@@ -333,6 +333,12 @@ export function defineSchema(db: Dexie): void {
     .upgrade(upgradeToV6);
 }
 
+/**
+ * Versions whose upgrade only adds new, empty tables and changes no existing table or row (their
+ * upgrade functions are empty). Rows written under the version before are rows of these.
+ */
+export const TABLE_ONLY_VERSIONS: ReadonlySet<number> = new Set([6]);
+
 export const USER_DB_NAME = 'gongfu-monitor';
 /** Demonstration data lives in its own database so that it can never mix with a user's data. */
 export const DEMO_DB_NAME = 'gongfu-monitor-demo';

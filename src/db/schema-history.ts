@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { defineSchema, openDatabase, SCHEMA_VERSION } from './database';
+import { defineSchema, openDatabase, SCHEMA_VERSION, TABLE_ONLY_VERSIONS } from './database';
 
 /** Rows by table name, as a database dump or an exchange file holds them. */
 export type TableRows = Record<string, unknown[]>;
@@ -88,6 +88,14 @@ export async function seedDatabase(
  */
 export async function upgradeTables(tables: TableRows, version: number): Promise<TableRows> {
   if (version === SCHEMA_VERSION) return tables;
+  // Versions that only add empty tables leave the rows of earlier ones as they are: a file
+  // written just before them is read as it is (no scratch database), so its own faults (two
+  // records under one key) are named by the row checks, not by a database error.
+  const later = declaredVersions().filter((v) => v.version > version);
+  if (later.every((v) => TABLE_ONLY_VERSIONS.has(v.version))) {
+    const added = later.flatMap((v) => Object.keys(v.stores));
+    return { ...Object.fromEntries(added.map((table) => [table, []])), ...tables };
+  }
   const name = `gongfu-monitor-upgrade-${crypto.randomUUID()}`;
   try {
     await seedDatabase(name, version, tables);

@@ -81,6 +81,8 @@ describe('the durability marker', () => {
         plans: 0,
         narratives: 0,
         snapshots: 0,
+        implementation: 0,
+        surveys: 0,
         history: 1,
       },
       lastWriteAt: '2026-12-02T08:00:00.000Z',
@@ -99,6 +101,8 @@ describe('the durability marker', () => {
       plans: 0,
       narratives: 0,
       snapshots: 0,
+      implementation: 0,
+      surveys: 0,
       history: 1,
     });
     // and keeps saying so on the next start, until the data is back
@@ -165,6 +169,8 @@ describe('the backup reminder', () => {
       plans: 0,
       narratives: 0,
       snapshots: 0,
+      implementation: 0,
+      surveys: 0,
       history: 1,
     },
     lastWriteAt: '2026-12-05T00:00:00.000Z',

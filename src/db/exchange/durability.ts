@@ -55,8 +55,8 @@ export function forgetMarker(storage: MarkerStorage | null, dbName: string): voi
   }
 }
 
-// A marker written before schema v4's counts has no narratives or snapshots (their writes are in
-// `history` anyway).
+// A marker written before schema v4's (v6's) counts has no narratives or snapshots (statuses,
+// surveys): their writes are in `history` anyway.
 const hasData = (counts: DataCounts) =>
   counts.values +
     counts.judgements +
@@ -64,6 +64,8 @@ const hasData = (counts: DataCounts) =>
     counts.plans +
     (counts.narratives ?? 0) +
     (counts.snapshots ?? 0) +
+    (counts.implementation ?? 0) +
+    (counts.surveys ?? 0) +
     counts.history >
   0;
 
@@ -130,6 +132,8 @@ export function noteBackup(storage: MarkerStorage | null, dbName: string, at: st
       plans: 0,
       narratives: 0,
       snapshots: 0,
+      implementation: 0,
+      surveys: 0,
       history: 0,
     },
     lastWriteAt: marker?.lastWriteAt ?? null,

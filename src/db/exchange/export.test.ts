@@ -232,6 +232,8 @@ describe('exporting a backup (everything)', () => {
         narratives: [],
         snapshots: [],
         snapshotContents: [],
+        implementation: [],
+        surveys: [],
       },
     });
     // and a table the schema gains later cannot be left out unnoticed: every table but this

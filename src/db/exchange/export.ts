@@ -78,13 +78,20 @@ export async function readScope(
           continue;
         }
         if (spec.role === 'history') {
-          tables[spec.table] = (rows as ExchangeAuditRow[]).filter((row) => {
+          tables[spec.table] = (rows as ExchangeAuditRow[]).flatMap((row) => {
             const owner = tableOfAuditEntity(row.entity);
-            return (
-              owner !== undefined &&
-              isTableIncluded(owner, scope) &&
-              (owner.auditInScope?.(row, scope) ?? false)
-            );
+            if (
+              owner === undefined ||
+              !isTableIncluded(owner, scope) ||
+              !(owner.auditInScope?.(row, scope) ?? false)
+            ) {
+              return [];
+            }
+            // A row of one action over several years keeps only the years in the file: the
+            // other laptop must not learn of writes it does not receive (merge.ts takes what a
+            // laptop's history knows as what it has seen).
+            const narrowed = owner.narrowHistory ? owner.narrowHistory(row, scope) : row;
+            return narrowed ? [narrowed] : [];
           });
           continue;
         }

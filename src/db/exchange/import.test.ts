@@ -360,14 +360,15 @@ describe('merge: two laptops exchange files', () => {
       'dazhou:tongchuan',
     ]);
     // The history of exactly those series within the years: 2016's first save, and the later
-    // action's row for each of the two series (a row touching 2017 and 2019 comes whole).
+    // action's row for each of the two series, cut to the years in the file (the row touched
+    // 2017 and 2019; 2019's change is not in the file, so its history must not be either).
     const audit = file.content.tables.auditLog as Array<{
       key: string;
       changes: Array<{ year: number }>;
     }>;
     expect(audit.map((r) => [r.key, r.changes.map((c) => c.year)])).toEqual([
       [`dazhou|tongchuan|${B}`, [2016]],
-      [`dazhou|tongchuan|${B}`, [2017, 2019]],
+      [`dazhou|tongchuan|${B}`, [2017]],
       [`dazhou|tongchuan|${R}`, [2017]],
     ]);
     // A part of the data restores nothing.
@@ -387,6 +388,45 @@ describe('merge: two laptops exchange files', () => {
       ok: false,
       errors: ['这是“示例数据”导出的文件，不能导入“我的数据”：示例数据与您的数据从不混在一起'],
     });
+  });
+});
+
+describe('merge: files limited to some years', () => {
+  // Found by a hostile test: a file of 2017 alone carried A's history row of a paste over 2016
+  // and 2017; B took it in, so a later full file of A's looked older than B's stale 2016 value,
+  // which was kept without a word (A's 2016 change lost for good).
+  it('a later full file still brings the other year of a change made in one action', async () => {
+    const a = laptop();
+    await ensureRegions(a, dazhou);
+    const T = 'tongchuan';
+    await saveValues(a, [value(T, B, 2016, 3.9), value(T, B, 2017, 4.0)], A());
+    const b = laptop();
+    await restoreFile(b, await prepared(b, await exportFrom(a)), { by: '李评估', storage: null });
+    // A changes both years in one action (a paste).
+    await saveValues(a, [value(T, B, 2016, 4.1, 1), value(T, B, 2017, 4.2, 1)], A());
+    const only2017: ExchangeScope = {
+      isComplete: false,
+      planId: 'dazhou',
+      regionId: T,
+      fromYear: 2017,
+      toYear: 2017,
+      kinds: ['values'],
+    };
+    const part = await previewMerge(b, await prepared(b, await exportFrom(a, only2017)));
+    await applyMerge(b, part, () => 'theirs', { by: '李评估', storage: null, now: clock });
+    const afterPart = await listValues(b, 'dazhou', { itemId: B, regionId: T });
+    expect(afterPart.map((v) => [v.year, v.value])).toEqual([
+      [2016, 3.9],
+      [2017, 4.2],
+    ]);
+    // Later A sends everything: B must end with A's 2016 too (taken over, or at worst asked).
+    const full = await previewMerge(b, await prepared(b, await exportFrom(a)));
+    await applyMerge(b, full, () => 'theirs', { by: '李评估', storage: null, now: clock });
+    const afterFull = await listValues(b, 'dazhou', { itemId: B, regionId: T });
+    expect(afterFull.map((v) => [v.year, v.value])).toEqual([
+      [2016, 4.1],
+      [2017, 4.2],
+    ]);
   });
 });
 
@@ -417,6 +457,8 @@ describe('restore', () => {
       plans: 0,
       narratives: 0,
       snapshots: 0,
+      implementation: 0,
+      surveys: 0,
       history: 7,
     });
     // Then every table is deep-equal (the import log aside), and an export gives the same bytes

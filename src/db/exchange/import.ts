@@ -525,6 +525,9 @@ export interface DataCounts {
   /** Report texts and frozen reports (schema v4). */
   narratives: number;
   snapshots: number;
+  /** Statuses recorded on 服务清单 (cleared ones not counted) and surveys (withdrawn ones not counted), schema v6. */
+  implementation: number;
+  surveys: number;
   history: number;
 }
 
@@ -541,6 +544,9 @@ export function countTables(tables: Record<string, readonly unknown[]>): DataCou
     plans: tables.userPlans?.length ?? 0,
     narratives: tables.narratives?.length ?? 0,
     snapshots: tables.snapshots?.length ?? 0,
+    implementation:
+      tables.implementation?.filter((r) => (r as { status: unknown }).status !== null).length ?? 0,
+    surveys: tables.surveys?.filter((r) => (r as { deleted: number }).deleted === 0).length ?? 0,
     history: tables.auditLog?.length ?? 0,
   };
 }
@@ -548,9 +554,21 @@ export function countTables(tables: Record<string, readonly unknown[]>): DataCou
 export async function countData(db: AppDatabase): Promise<DataCounts> {
   return db.transaction(
     'r',
-    [db.series, db.judgements, db.regions, db.userPlans, db.narratives, db.snapshots, db.auditLog],
+    [
+      db.series,
+      db.judgements,
+      db.regions,
+      db.userPlans,
+      db.narratives,
+      db.snapshots,
+      db.implementation,
+      db.surveys,
+      db.auditLog,
+    ],
     async () =>
       countTables({
+        implementation: await db.implementation.toArray(),
+        surveys: await db.surveys.toArray(),
         series: await db.series.toArray(),
         judgements: await db.judgements.toArray(),
         regions: await db.regions.toArray(),

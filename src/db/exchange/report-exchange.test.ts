@@ -187,7 +187,12 @@ describe('report tables in exchange files', () => {
       database: 'gongfu-monitor',
       schemaVersion: 4,
       tables: {
-        ...tables,
+        // Schema v4 had no service-tracking tables (v6).
+        ...Object.fromEntries(
+          Object.entries(tables).filter(
+            ([name]) => name !== 'implementation' && name !== 'surveys',
+          ),
+        ),
         auditLog: (tables.auditLog as Array<Record<string, unknown>>).map(
           ({ auditId: _auditId, ...row }) => row,
         ),

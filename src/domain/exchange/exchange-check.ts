@@ -2,11 +2,15 @@ import type { z } from 'zod';
 import { planItems } from '../assessment/plan';
 import type { Plan } from '../catalog/schema';
 import { parsePlan } from '../catalog/validate';
-import { checkText, NARRATIVE_MAX_CHARS, TEXT_RULES } from '../import/text-rules';
+import { checkText, NARRATIVE_MAX_CHARS, TEXT_RULES, type TextRule } from '../import/text-rules';
 import { checkValue, valueRuleFor, type ValueRule } from '../observations/value-rules';
+import { MAX_TEXT, standardItems, validateImplementation } from '../implementation/model';
+import { validateSurvey } from '../implementation/surveys';
 import type {
   ExchangeAuditRow,
   ExchangeCell,
+  ExchangeImplementationRow,
+  ExchangeSurveyRow,
   ExchangeJudgementRow,
   ExchangeNarrativeRow,
   ExchangeRegionRow,
@@ -14,7 +18,12 @@ import type {
   ExchangeSnapshotContentRow,
   ExchangeSnapshotRow,
 } from './exchange-rows';
-import { EXCHANGE_TABLES, exchangeTable, type ExchangeTableSpec } from './exchange-tables';
+import {
+  EXCHANGE_TABLES,
+  exchangeTable,
+  implementationKey,
+  type ExchangeTableSpec,
+} from './exchange-tables';
 
 /**
  * Checks every row of an exchange file (at the current schema version) before anything is
@@ -42,6 +51,19 @@ export type CheckResult = { ok: true; tables: CheckedTables } | { ok: false; err
 
 /** Problems listed at most; the rest are counted. */
 const MAX_ERRORS = 50;
+
+/**
+ * The free texts of statuses and surveys: the lengths the 服务清单 page allows (its validators
+ * check them too), and the markup and control-character rules every text of a file meets.
+ */
+const SERVICE_TEXT_RULES = {
+  evidence: { label: '依据', maxChars: MAX_TEXT, isMultiline: true },
+  documentRef: { label: '文件', maxChars: MAX_TEXT, isMultiline: true },
+  reply: { label: '牵头单位反馈', maxChars: MAX_TEXT, isMultiline: true },
+  organiser: { label: '组织单位', maxChars: 200, isMultiline: false },
+  method: { label: '调查方法', maxChars: 500, isMultiline: true },
+  notes: { label: '备注', maxChars: 2000, isMultiline: true },
+} as const satisfies Record<string, TextRule>;
 
 const TYPE_NAMES: Record<string, string> = {
   number: '数字',
@@ -127,8 +149,9 @@ function checkCell(
   }
 }
 
+/** The value rule of an item or of a numeric standard (服务清单): values of both are stored. */
 const defaultRuleOf = (plan: Plan, itemId: string): ValueRule | undefined => {
-  const item = planItems(plan).find((i) => i.id === itemId);
+  const item = [...planItems(plan), ...standardItems(plan)].find((i) => i.id === itemId);
   return item ? valueRuleFor(item) : undefined;
 };
 
@@ -211,11 +234,7 @@ export function checkExchangeTables(
       push(`${where}：本系统没有编号为“${planId}”的规划（请先在“指标目录”载入该规划文件）`);
     return plan;
   };
-  const textCheck = (
-    where: string,
-    text: string,
-    rule: (typeof TEXT_RULES)[keyof typeof TEXT_RULES],
-  ) => {
+  const textCheck = (where: string, text: string, rule: TextRule) => {
     const problem = checkText(text, rule);
     if (problem) push(`${where}：${problem}`);
   };
@@ -288,6 +307,51 @@ export function checkExchangeTables(
       if (text.length > NARRATIVE_MAX_CHARS) push(`${where}：文字超过${NARRATIVE_MAX_CHARS}字`);
     }
     textCheck(where, narrative.updatedBy, TEXT_RULES.author);
+  });
+
+  (checked.implementation ?? []).forEach((row, index) => {
+    const record = row as ExchangeImplementationRow;
+    const where = `落实情况第${index + 1}条（${implementationKey(record)}）`;
+    const plan = knownPlan(record.planId, where);
+    if (!plan) return;
+    if (!isKnownRegion(plan, record.regionId)) {
+      push(`${where}：规划“${plan.shortName}”中没有区域“${record.regionId}”`);
+    }
+    const subject = { kind: record.subjectKind, id: record.subjectId };
+    // The rules the 服务清单 page applies before it stores a status; a cleared one keeps only
+    // its key, so only the item and the year are checked.
+    const problems =
+      record.status === null
+        ? validateImplementation(
+            { ...record, subject, status: 'in_progress', evidence: '', documentRef: '' },
+            plan,
+          )
+        : validateImplementation({ ...record, subject, status: record.status }, plan);
+    problems.forEach((problem) => push(`${where}：${problem}`));
+    for (const [text, rule] of [
+      [record.evidence, SERVICE_TEXT_RULES.evidence],
+      [record.documentRef, SERVICE_TEXT_RULES.documentRef],
+      [record.reply, SERVICE_TEXT_RULES.reply],
+    ] as const) {
+      textCheck(where, text, rule);
+    }
+    textCheck(where, record.by, TEXT_RULES.author);
+  });
+
+  (checked.surveys ?? []).forEach((row, index) => {
+    const survey = row as ExchangeSurveyRow;
+    const where = `满意度调查第${index + 1}条（${survey.id}）`;
+    const plan = knownPlan(survey.planId, where);
+    if (!plan) return;
+    validateSurvey(survey, plan).forEach((problem) => push(`${where}：${problem}`));
+    for (const [text, rule] of [
+      [survey.organiser, SERVICE_TEXT_RULES.organiser],
+      [survey.method, SERVICE_TEXT_RULES.method],
+      [survey.notes, SERVICE_TEXT_RULES.notes],
+    ] as const) {
+      textCheck(where, text, rule);
+    }
+    textCheck(where, survey.by, TEXT_RULES.author);
   });
 
   // A snapshot is a list entry and its content under one id: neither comes alone.

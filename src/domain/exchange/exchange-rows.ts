@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_CODES } from '../assessment/types';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from '../implementation/model';
 import { snapshotSchema } from '../report/snapshot-file';
 
 /**
@@ -122,6 +123,51 @@ export const snapshotContentRowSchema = z
   });
 export type ExchangeSnapshotContentRow = z.infer<typeof snapshotContentRowSchema>;
 
+/**
+ * Since v6: the 落实情况 of one service item or key task in one region and year
+ * (implementation.ts). `status: null` is a cleared record kept as a tombstone.
+ */
+export const implementationRowSchema = z.strictObject({
+  planId: id,
+  regionId: id,
+  subjectKind: z.enum(['service', 'task']),
+  subjectId: id,
+  year: z.number().int('应为整数'),
+  status: z
+    .enum(IMPLEMENTATION_STATUSES as [ImplementationStatus, ...ImplementationStatus[]])
+    .nullable(),
+  evidence: text,
+  documentRef: text,
+  reply: text,
+  by: text,
+  at: isoTime,
+  version,
+});
+export type ExchangeImplementationRow = z.infer<typeof implementationRowSchema>;
+
+/** Since v6: a satisfaction survey (surveys.ts); withdrawn = `deleted: 1`, kept as a tombstone. */
+export const surveyRowSchema = z.strictObject({
+  id,
+  planId: id,
+  year: z.number().int('应为整数'),
+  domain: id.nullable(),
+  serviceId: id.nullable(),
+  organiser: text,
+  isThirdParty: z.boolean(),
+  method: text,
+  sampleSize: z.number().int('应为整数').nullable(),
+  result: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('rate'), value: z.number() }),
+    z.strictObject({ kind: z.literal('score'), value: z.number(), scale: z.number() }),
+  ]),
+  notes: text,
+  by: text,
+  at: isoTime,
+  version,
+  deleted: z.union([z.literal(0), z.literal(1)]),
+});
+export type ExchangeSurveyRow = z.infer<typeof surveyRowSchema>;
+
 /** A loaded plan; the catalog itself is checked by the plan file's own rules (parsePlan). */
 export const userPlanRowSchema = z.strictObject({
   id,
@@ -173,10 +219,19 @@ export const auditRowSchema = z.discriminatedUnion('entity', [
   }),
   z.strictObject({
     ...auditBase,
-    entity: z.enum(['judgement', 'region', 'plan', 'narrative', 'snapshot']),
+    entity: z.enum(['judgement', 'region', 'plan', 'narrative', 'snapshot', 'survey']),
     action: z.enum(['create', 'update', 'delete']),
     before: snapshot,
     after: snapshot,
+  }),
+  // Since v6: a status is saved, undone or merged as a whole record; a cleared one stays stored.
+  z.strictObject({
+    ...auditBase,
+    entity: z.literal('implementation'),
+    action: z.enum(['save', 'undo', 'merge']),
+    before: snapshot,
+    after: z.record(z.string(), z.unknown()),
+    undoes: z.string().max(120).optional(),
   }),
 ]);
 export type ExchangeAuditRow = z.infer<typeof auditRowSchema>;

@@ -18,6 +18,10 @@ import {
   type ExchangeSeriesRow,
   type ExchangeSnapshotContentRow,
   type ExchangeSnapshotRow,
+  implementationRowSchema,
+  surveyRowSchema,
+  type ExchangeImplementationRow,
+  type ExchangeSurveyRow,
 } from './exchange-rows';
 
 /**
@@ -111,6 +115,12 @@ export interface ExchangeTableSpec<Row = unknown> {
   auditEntity: string | null;
   /** Whether a history row of this table's entity is within an export's scope. */
   auditInScope?: (row: ExchangeAuditRow, scope: ExchangeScope) => boolean;
+  /**
+   * A history row cut down to the scope (a series row's years); null when nothing is left. A
+   * file must not carry a write it does not also carry the state of: the receiving laptop would
+   * take it as seen, and keep its own older value as if newer (merge.ts).
+   */
+  narrowHistory?: (row: ExchangeAuditRow, scope: ExchangeScope) => ExchangeAuditRow | null;
   merge: UnitMerge<Row> | 'same-or-refuse' | 'immutable' | 'history' | 'never';
 }
 
@@ -120,6 +130,8 @@ export const EXCHANGE_KINDS: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'judgements', label: '评估判断' },
   { id: 'narratives', label: '报告文字' },
   { id: 'snapshots', label: '报告快照' },
+  { id: 'implementation', label: '落实情况' },
+  { id: 'surveys', label: '满意度调查' },
 ];
 
 const inPlan = (planId: string | null, scope: ExchangeScope) =>
@@ -190,6 +202,11 @@ const series: ExchangeTableSpec<ExchangeSeriesRow> = {
       row.changes.some((c) => inYears(c.year, scope))
     );
   },
+  narrowHistory: (row, scope) => {
+    if (row.entity !== 'series') return row;
+    const changes = row.changes.filter((c) => inYears(c.year, scope));
+    return changes.length ? { ...row, changes } : null;
+  },
   merge: {
     hasTombstones: true,
     unitsOf: (row) =>
@@ -245,6 +262,11 @@ function recordMerge<Row extends object>(options: {
   /** The row to store, keeping what is this laptop's own (from `mine`). */
   keepLocal: (row: Row, mine: Row | undefined) => Row;
   contentOf: (row: Row) => unknown;
+  /**
+   * The action of the merge's own history row; default create / update / delete. Tables whose
+   * records stay stored when cleared (statuses) record a `merge` of the whole record.
+   */
+  auditAction?: (mine: Row | undefined, next: Row | null) => string;
 }): UnitMerge<Row> {
   const unit = (row: Row): MergeUnit => ({
     unitKey: options.keyOf(row),
@@ -286,7 +308,9 @@ function recordMerge<Row extends object>(options: {
     },
     auditOf: (recordKey, mine, next) => ({
       entity: options.entity,
-      action: next === null ? 'delete' : mine ? 'update' : 'create',
+      action:
+        options.auditAction?.(mine, next) ??
+        (next === null ? 'delete' : mine ? 'update' : 'create'),
       key: recordKey,
       planId: options.planIdOf((next ?? mine) as Row),
       before: mine ?? null,
@@ -449,6 +473,103 @@ const snapshotContents: ExchangeTableSpec<ExchangeSnapshotContentRow> = {
   merge: 'immutable',
 };
 
+// ---------- service tracking (schema v6) ----------
+
+/** The audit log's key of a status: `plan|region|subject|year` (src/db/implementation.ts). */
+export const implementationKey = (r: {
+  planId: string;
+  regionId: string;
+  subjectId: string;
+  year: number;
+}) => `${r.planId}|${r.regionId}|${r.subjectId}|${r.year}`;
+
+/**
+ * The 落实情况 of a service item or key task in a region and year: one unit per record, like a
+ * judgement. A cleared status stays stored (`status: null`, its version counted), so a clearing
+ * on one laptop against a change on the other is a conflict like any two different states.
+ */
+const implementation: ExchangeTableSpec<ExchangeImplementationRow> = {
+  table: 'implementation',
+  label: '落实情况',
+  role: 'data',
+  kind: 'implementation',
+  rowSchema: implementationRowSchema,
+  keyOf: implementationKey,
+  primaryKeyOf: (key) => {
+    const [planId, regionId, subjectId, year] = key.split('|');
+    return [planId, regionId, subjectId, Number(year)];
+  },
+  planIdOf: (row) => row.planId,
+  inScope: (row, scope) =>
+    inPlan(row.planId, scope) && inRegion(row.regionId, scope) && inYears(row.year, scope),
+  auditEntity: 'implementation',
+  auditInScope: (row, scope) => {
+    const [planId = '', regionId = '', , year = ''] = row.key.split('|');
+    return inPlan(planId, scope) && inRegion(regionId, scope) && inYears(Number(year), scope);
+  },
+  merge: recordMerge<ExchangeImplementationRow>({
+    entity: 'implementation',
+    keyOf: implementationKey,
+    planIdOf: (row) => row.planId,
+    stamp: (row) => ({ at: row.at, by: row.by, version: row.version }),
+    keepLocal: (row) => row,
+    contentOf: (row) => [row.status, row.evidence, row.documentRef, row.reply],
+    auditAction: () => 'merge',
+  }),
+};
+
+/** The audit log's key of a survey: `plan|survey|id` (src/db/surveys.ts). */
+const surveyKey = (row: { planId: string; id: string }) => `${row.planId}|survey|${row.id}`;
+
+/**
+ * A satisfaction survey, identified by its id (a UUID kept wherever it is copied: a survey has
+ * no natural key). One unit per record; a withdrawn survey stays stored (`deleted: 1`). Surveys
+ * are about the plan as a whole, so an export limited to one region leaves them out.
+ */
+const surveys: ExchangeTableSpec<ExchangeSurveyRow> = {
+  table: 'surveys',
+  label: '满意度调查',
+  role: 'data',
+  kind: 'surveys',
+  rowSchema: surveyRowSchema as unknown as z.ZodType<ExchangeSurveyRow>,
+  keyOf: surveyKey,
+  primaryKeyOf: (key) => key.split('|')[2],
+  planIdOf: (row) => row.planId,
+  inScope: (row, scope) =>
+    inPlan(row.planId, scope) && scope.regionId === null && inYears(row.year, scope),
+  auditEntity: 'survey',
+  auditInScope: (row, scope) => {
+    const after = (row as { after?: { year?: unknown } | null }).after;
+    const year = typeof after?.year === 'number' ? after.year : null;
+    return (
+      inPlan(row.planId, scope) &&
+      scope.regionId === null &&
+      (year === null || inYears(year, scope))
+    );
+  },
+  merge: recordMerge<ExchangeSurveyRow>({
+    entity: 'survey',
+    keyOf: surveyKey,
+    planIdOf: (row) => row.planId,
+    stamp: (row) => ({ at: row.at, by: row.by, version: row.version }),
+    keepLocal: (row) => row,
+    contentOf: (row) => [
+      row.deleted,
+      row.year,
+      row.domain,
+      row.serviceId,
+      row.organiser,
+      row.isThirdParty,
+      row.method,
+      row.sampleSize,
+      row.result,
+      row.notes,
+    ],
+    auditAction: (mine, next) =>
+      next?.deleted === 1 && mine?.deleted !== 1 ? 'delete' : mine ? 'update' : 'create',
+  }),
+};
+
 const userPlans: ExchangeTableSpec<z.infer<typeof userPlanRowSchema>> = {
   table: 'userPlans',
   label: '已加载的规划',
@@ -506,6 +627,8 @@ export const EXCHANGE_TABLES: readonly ExchangeTableSpec[] = [
   asUnknown(narratives),
   asUnknown(snapshots),
   asUnknown(snapshotContents),
+  asUnknown(implementation),
+  asUnknown(surveys),
   asUnknown(auditLog),
   asUnknown(settings),
 ];

@@ -5,12 +5,15 @@ import type { Plan } from '../../domain/catalog/schema';
 import type { ExchangeScope } from '../../domain/exchange/exchange-file';
 import type {
   ExchangeCell,
+  ExchangeImplementationRow,
+  ExchangeSurveyRow,
   ExchangeJudgementRow,
   ExchangeNarrativeRow,
   ExchangeRegionRow,
 } from '../../domain/exchange/exchange-rows';
 import { EXCHANGE_KINDS, type MergeUnit } from '../../domain/exchange/exchange-tables';
 import { chosenSide, type MergeChoice, type MergeConflict } from '../../domain/exchange/merge';
+import { IMPLEMENTATION_LABELS } from '../../domain/implementation/model';
 import { statusLabel } from '../../domain/wording';
 import type { StatusCode } from '../../domain/assessment/types';
 import { noteBackup } from '../../db/exchange/durability';
@@ -30,6 +33,7 @@ import {
 } from '../../db/exchange/import';
 import { defaultStorage } from '../../db/exchange/pending';
 import { useSearchParams } from '../../shared/address';
+import { useCountsText } from '../../shared/data-counts';
 import { useDataset } from '../../shared/dataset';
 import { notifyDurability } from '../../shared/durability';
 import { defineMessages, useLocale, useT } from '../../shared/i18n';
@@ -66,8 +70,6 @@ export const messages = defineMessages(
     fileComplete: '全部数据（备份）',
     filePart: '部分数据',
     fileUnsigned: '（旧版备份，无校验码）',
-    countsText:
-      '{values} 个数值、{judgements} 条评估判断、{regions} 个自建区域、{plans} 个已加载规划、{narratives} 份报告文字、{snapshots} 个评估快照、{history} 条修改记录',
     fileUpgraded: '文件由较早版本导出（数据库结构第 {from} 版），已按当前版本读取。',
     merge: '导入并合并…',
     restore: '恢复（替换全部数据）…',
@@ -117,6 +119,8 @@ export const messages = defineMessages(
     yearOf: '{year}年',
     judgementOf: '{year}年评估判断',
     narrativeOf: '{year}年报告文字',
+    implementationOf: '{year}年落实情况',
+    surveyOf: '{year}年满意度调查（{organiser}）',
     narrativeState: '存在的问题：{problems}；下一步建议：{suggestions}',
     regionRecord: '区域名称',
   },
@@ -146,8 +150,6 @@ export const messages = defineMessages(
     fileComplete: 'all data (backup)',
     filePart: 'part of the data',
     fileUnsigned: ' (old backup, no checksum)',
-    countsText:
-      '{values} values, {judgements} judgements, {regions} added regions, {plans} loaded plans, {narratives} report texts, {snapshots} report snapshots, {history} history entries',
     fileUpgraded:
       'The file was exported by an earlier version (database schema {from}) and was read as of today’s.',
     merge: 'Import and merge…',
@@ -198,6 +200,8 @@ export const messages = defineMessages(
     yearOf: '{year}',
     judgementOf: 'judgement as of {year}',
     narrativeOf: 'report text as of {year}',
+    implementationOf: 'implementation in {year}',
+    surveyOf: 'satisfaction survey {year} ({organiser})',
     narrativeState: 'Problems: {problems}; next steps: {suggestions}',
     regionRecord: 'region name',
   },
@@ -230,10 +234,6 @@ const formatTime = (iso: string) =>
         second: '2-digit',
       })
     : '—';
-
-function countsText(t: T, counts: DataCounts) {
-  return t('countsText', { ...counts });
-}
 
 // ---------------------------------------------------------------- export
 
@@ -416,6 +416,18 @@ export function describeUnit(t: T, table: string, unit: MergeUnit, names: Names)
     const [, planId = '', regionId = '', year = ''] = parts;
     return `${names.region(planId, regionId)} · ${t('narrativeOf', { year })}`;
   }
+  if (table === 'implementation') {
+    const [planId = '', regionId = '', subjectId = '', year = ''] = parts;
+    const subject =
+      plan?.services.find((s) => s.id === subjectId)?.name ??
+      plan?.tasks.find((task) => task.id === subjectId)?.text.slice(0, 40) ??
+      subjectId;
+    return `${names.region(planId, regionId)} · ${subject} · ${t('implementationOf', { year })}`;
+  }
+  if (table === 'surveys') {
+    const row = unit.payload as ExchangeSurveyRow | null;
+    return row ? t('surveyOf', { year: row.year, organiser: row.organiser }) : unit.unitKey;
+  }
   if (table === 'regions') {
     const [planId = '', regionId = ''] = unit.unitKey.split(':');
     return `${names.region(planId, regionId)}（${regionId}）· ${t('regionRecord')}`;
@@ -446,6 +458,19 @@ export function describeState(
     // The beginning of each section: enough to tell the two versions apart.
     const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text || '—');
     return t('narrativeState', { problems: cut(row.problems), suggestions: cut(row.suggestions) });
+  }
+  if (table === 'implementation') {
+    const row = unit.payload as ExchangeImplementationRow;
+    if (row.status === null) return t('cleared');
+    const texts = [row.evidence, row.documentRef, row.reply].filter(Boolean).join('；');
+    return `${IMPLEMENTATION_LABELS[locale][row.status]}${texts ? `：${texts}` : ''}`;
+  }
+  if (table === 'surveys') {
+    const row = unit.payload as ExchangeSurveyRow;
+    if (row.deleted) return t('withdrawn');
+    return row.result.kind === 'rate'
+      ? `${row.result.value}%`
+      : `${row.result.value}/${row.result.scale}`;
   }
   if (table === 'regions') {
     if (unit.isDeleted) return t('withdrawn');
@@ -552,6 +577,7 @@ function previewCounts(preview: MergePreview) {
 
 function ImportPanel() {
   const t = useT(messages);
+  const countsText = useCountsText();
   const { db, dataset } = useDataset();
   const plans = usePlans();
   const author = useAuthorName();
@@ -692,12 +718,8 @@ function ImportPanel() {
       {step.kind === 'confirm-restore' && (
         <div className="confirm-box" role="alertdialog" aria-labelledby="restore-confirm-title">
           <h4 id="restore-confirm-title">{t('restoreConfirmTitle')}</h4>
-          <p>
-            {t('restoreReplaces', { dataset: datasetName, counts: countsText(t, step.current) })}
-          </p>
-          <p>
-            {t('restoreWith', { counts: countsText(t, countTables(step.file.content.tables)) })}
-          </p>
+          <p>{t('restoreReplaces', { dataset: datasetName, counts: countsText(step.current) })}</p>
+          <p>{t('restoreWith', { counts: countsText(countTables(step.file.content.tables)) })}</p>
           <p className="muted">{t('restoreAllOrNothing')}</p>
           <div className="toolbar">
             <button type="button" className="danger" onClick={() => void runRestore(step.file)}>
@@ -711,7 +733,7 @@ function ImportPanel() {
       )}
       {step.kind === 'restored' && (
         <p className="ok-message" role="status" data-testid="exchange-done">
-          {t('restored', { counts: countsText(t, step.counts) })}
+          {t('restored', { counts: countsText(step.counts) })}
         </p>
       )}
       {step.kind === 'preview' && (
@@ -811,6 +833,7 @@ function ImportPanel() {
 }
 
 function FileInfo({ t, file }: { t: T; file: PreparedFile }) {
+  const countsText = useCountsText();
   return (
     <>
       <p data-testid="exchange-file-info">
@@ -819,7 +842,7 @@ function FileInfo({ t, file }: { t: T; file: PreparedFile }) {
           by: file.header.exportedBy || '—',
           at: formatTime(file.header.exportedAt),
           what: file.content.scope.isComplete ? t('fileComplete') : t('filePart'),
-          counts: countsText(t, countTables(file.content.tables)),
+          counts: countsText(countTables(file.content.tables)),
         })}
         {file.header.checksum ? '' : t('fileUnsigned')}
       </p>
