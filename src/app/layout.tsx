@@ -1,6 +1,7 @@
 import { Outlet, useLocation } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { AddressNotices, useSearchParams } from '../shared/address';
+import { useCountsText } from '../shared/data-counts';
 import { useDataset } from '../shared/dataset';
 import { useDurability } from '../shared/durability';
 import { useLocale, useT } from '../shared/i18n';
@@ -22,6 +23,7 @@ const NAV = [
 /** The shell: header with the plan switcher, navigation, banners, and the page (Outlet). */
 export function Layout() {
   const t = useT(shellMessages);
+  const countsText = useCountsText();
   const { locale, setLocale } = useLocale();
   const [search, setSearch] = useSearchParams('settings');
   const pathname = useLocation({ select: (location) => location.pathname });
@@ -114,9 +116,7 @@ export function Layout() {
       {vanished && (
         <div className="banner banner-error" role="alert" data-testid="vanished-banner">
           {t('dataVanished', {
-            values: vanished.counts.values,
-            judgements: vanished.counts.judgements,
-            history: vanished.counts.history,
+            what: countsText(vanished.counts),
             time: vanished.lastWriteAt ? new Date(vanished.lastWriteAt).toLocaleString() : '—',
           })}{' '}
           <a className="banner-action" href={settingsHref}>

@@ -18,7 +18,7 @@ export const shellMessages = defineMessages(
       '应用已在另一个标签页中升级了数据库。为避免数据冲突，本页已停止写入，请重新加载。',
     reload: '重新加载',
     dataVanished:
-      '本机的数据库是空的，但此浏览器记得这里曾有数据：{values} 个数值、{judgements} 条评估判断、{history} 条修改记录（最后修改于 {time}）。数据可能已被浏览器清除。请用备份文件恢复。',
+      '本机的数据库是空的，但此浏览器记得这里曾有数据：{what}（最后修改于 {time}）。数据可能已被浏览器清除。请用备份文件恢复。',
     dataVanishedRestore: '从备份恢复',
     dataVanishedDismiss: '不恢复，从空白开始',
     importInterruptedDone:
@@ -66,7 +66,7 @@ export const shellMessages = defineMessages(
       'Another tab upgraded the database. This tab has stopped writing to avoid conflicts; please reload.',
     reload: 'Reload',
     dataVanished:
-      'The database on this computer is empty, but this browser remembers data here: {values} values, {judgements} judgements, {history} history entries (last change {time}). The browser may have cleared it. Restore it from a backup file.',
+      'The database on this computer is empty, but this browser remembers data here: {what} (last change {time}). The browser may have cleared it. Restore it from a backup file.',
     dataVanishedRestore: 'Restore from a backup',
     dataVanishedDismiss: 'Do not restore; start empty',
     importInterruptedDone:
