@@ -80,6 +80,7 @@ async function withContent(text: string): Promise<string> {
 }
 interface Cell {
   value: unknown;
+  text: string;
   note: string;
   source: string;
 }
@@ -163,6 +164,15 @@ write(
   'exchange-long-note.json',
   await edited((c) => {
     firstCell(c).note = '注'.repeat(10_000);
+  }),
+);
+// A value edited by hand while its 录入原文 was left: the cell would show one figure and the
+// detail panel another, and re-committing the cell would silently bring the old one back.
+write(
+  'exchange-text-value-mismatch.json',
+  await edited((c) => {
+    firstCell(c).value = 4;
+    firstCell(c).text = '4.4';
   }),
 );
 write(

@@ -122,6 +122,12 @@ const CORPUS: Record<string, [Reader, string[] | 'ok']> = {
       '数值序列第2条（dazhou|dazhou|health.hospital-beds-per-1000）：与第1条重复（同一记录出现两次）',
     ],
   ],
+  'exchange-text-value-mismatch.json': [
+    exchange,
+    [
+      '数值序列第1条（dazhou|dazhou|health.hospital-beds-per-1000）2016年：数值4与录入原文“4.4”不一致（文件可能被改动过）',
+    ],
+  ],
   'exchange-unknown-plan.json': [
     exchange,
     [
