@@ -295,6 +295,19 @@ describe('reading departments’ returns: .xlsx', () => {
         '工作表“Sheet1”：单元格A2:A3被合并，请取消合并并在每一行填写完整的区域和指标后再导入',
       ],
     });
+
+    // A hidden row (a department's draft or old figure) was read like any other (hostile test):
+    // the file is refused with the row named, as for merged cells.
+    const hidden = await xlsx((book) => {
+      const sheet = book.addWorksheet('Sheet1');
+      sheet.addRow(['区域', '指标', '2016年', '2017年']);
+      sheet.addRow(['通川区', '每千人口床位数', 5.0, 5.2]);
+      sheet.addRow(['通川区', '基本养老保险参保率', 80, 81]).hidden = true;
+    });
+    expect(await read(hidden)).toEqual({
+      ok: false,
+      errors: ['工作表“Sheet1”：第3行是隐藏行，请取消隐藏并核对（或删除该行）后再导入'],
+    });
   });
 
   it(

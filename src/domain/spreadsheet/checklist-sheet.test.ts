@@ -190,6 +190,13 @@ describe('the 落实情况表 template', () => {
       ok: false,
       errors: ['落实情况表：单元格H4:J4被合并，请取消合并后按原模板填写'],
     });
+    const hidden = await fill(await template, (sheet) => {
+      sheet.getRow(5).hidden = true;
+    });
+    expect(await readChecklistSheet(hidden, zhoucun)).toEqual({
+      ok: false,
+      errors: ['落实情况表：第5行是隐藏行，请取消隐藏并核对后再导入'],
+    });
     const formula = await fill(await template, (sheet) => {
       sheet.getCell('G4').value = { formula: 'IF(1,"已落实","")' } as ExcelJS.CellFormulaValue;
     });

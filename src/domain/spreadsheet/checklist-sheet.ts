@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { hiddenRows } from './read-fill-template';
 import type { Plan } from '../catalog/schema';
 import { neutralizeFormula } from '../csv/write-csv';
 import {
@@ -420,6 +421,8 @@ export async function readChecklistSheet(
       errors.push(`${CHECKLIST_SHEET}：单元格${range}被合并，请取消合并后按原模板填写`);
     }
   }
+  for (const row of hiddenRows(sheet, L.firstDataRow))
+    errors.push(`${CHECKLIST_SHEET}：第${row}行是隐藏行，请取消隐藏并核对后再导入`);
   if (errors.length > 0) return fail(...errors);
   for (const k of keyRows) {
     const shown = plainText(sheet.getCell(k.row, L.columns.name).value);

@@ -275,6 +275,16 @@ describe('hostile or damaged files', () => {
     });
   });
 
+  it('refuses a hidden row in the data area, naming it', async () => {
+    const hidden = await fill(await template, (sheet) => {
+      sheet.getRow(4).hidden = true;
+    });
+    expect(await readFillTemplate(hidden, dazhou)).toEqual({
+      ok: false,
+      errors: ['填报表：第4行是隐藏行，请取消隐藏并核对后再导入'],
+    });
+  });
+
   it('names every cell that holds no number, and writes nothing', async () => {
     const wrong = await fill(await template, (_sheet, at) => {
       at('达州市', '每千人口床位数', '2016年').value = '约4.5';

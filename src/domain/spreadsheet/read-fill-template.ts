@@ -139,6 +139,19 @@ function readKey(book: ExcelJS.Workbook, plan: Plan) {
 }
 
 /** A1 → [row, column]. */
+/**
+ * The rows from `firstRow` on that are hidden and hold something. A department hides rows of
+ * drafts and old figures; reading them as returns would import what nobody meant to send, and
+ * skipping them would drop figures without a word: the readers refuse the file and name them.
+ */
+export function hiddenRows(sheet: ExcelJS.Worksheet, firstRow: number): number[] {
+  const rows: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number >= firstRow && row.hidden && row.hasValues) rows.push(number);
+  });
+  return rows;
+}
+
 export function decodeAddress(address: string): [number, number] {
   const match = /^([A-Z]+)(\d+)$/.exec(address);
   if (!match) return [0, 0];
@@ -252,6 +265,8 @@ export function readFillTemplateBook(
   });
   for (const range of merges)
     errors.push(`${key.sheet}：单元格${range}被合并，请取消合并后按原模板填写`);
+  for (const row of hiddenRows(sheet, LAYOUT.firstDataRow))
+    errors.push(`${key.sheet}：第${row}行是隐藏行，请取消隐藏并核对后再导入`);
   if (errors.length > 0) return fail(...errors);
 
   for (const [column, year] of key.years) {

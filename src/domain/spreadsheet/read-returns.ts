@@ -13,6 +13,7 @@ import { DATA_SHEET } from './fill-template';
 import {
   DEFAULT_FILL_LIMITS,
   decodeAddress,
+  hiddenRows,
   isDateFormat,
   isFillTemplate,
   loadWorkbook,
@@ -72,13 +73,20 @@ export async function readReturnsWorkbook(
       const [start = '', end = ''] = range.split(':');
       return Math.max(decodeAddress(start)[0], decodeAddress(end || start)[0]) > read.headerRow;
     });
-    if (merged.length > 0) {
+    const hidden = hiddenRows(sheet, read.headerRow + 1);
+    if (merged.length > 0 || hidden.length > 0) {
       return {
         ok: false,
-        errors: merged.map(
-          (range) =>
-            `工作表“${sheet.name}”：单元格${range}被合并，请取消合并并在每一行填写完整的区域和指标后再导入`,
-        ),
+        errors: [
+          ...merged.map(
+            (range) =>
+              `工作表“${sheet.name}”：单元格${range}被合并，请取消合并并在每一行填写完整的区域和指标后再导入`,
+          ),
+          ...hidden.map(
+            (row) =>
+              `工作表“${sheet.name}”：第${row}行是隐藏行，请取消隐藏并核对（或删除该行）后再导入`,
+          ),
+        ],
       };
     }
     tables++;
