@@ -251,6 +251,16 @@ describe('hostile or damaged files', () => {
     expect(result.ok && result.warnings).toEqual([
       '填报表!I6（达州市·每千人口床位数·2016年）：单元格为公式，已按其计算结果4.4读取，请核对',
     ]);
+    // A result Excel keeps to 17 digits (14/3) is read to Excel's own 15, the precision the
+    // entry grid accepts, not as 4.666666666666667 (hostile test).
+    const division = await fill(await template, (_sheet, at) => {
+      at('达州市', '每千人口床位数', '2016年').value = { formula: '14/3', result: 14 / 3 };
+    });
+    const divided = await readFillTemplate(division, dazhou);
+    expect(divided.ok && divided.values[0]?.value).toBe(4.66666666666667);
+    expect(divided.ok && divided.warnings).toEqual([
+      '填报表!I6（达州市·每千人口床位数·2016年）：单元格为公式，已按其计算结果4.66666666666667读取，请核对',
+    ]);
     const uncached = await fill(await template, (_sheet, at) => {
       at('达州市', '每千人口床位数', '2016年').value = {
         formula: 'SUM(X1:X9)',

@@ -405,7 +405,10 @@ export function resolveFormula(
       formula: (raw as ExcelJS.CellFormulaValue).formula ?? '',
     };
   }
-  return { value: result as ExcelJS.CellValue, isFromFormula: true };
+  // Excel computes to 15 significant digits and stores up to 17 (14/3 → 4.666666666666667):
+  // the result is read to its 15, the precision a typed value may have (value-rules.ts).
+  const value = typeof result === 'number' ? Number(result.toPrecision(15)) : result;
+  return { value: value as ExcelJS.CellValue, isFromFormula: true };
 }
 
 /** One year cell: a number, or why it is not one; null when empty. */

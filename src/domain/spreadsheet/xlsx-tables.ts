@@ -33,7 +33,10 @@ function writeCell(cell: ExcelJS.Cell, value: ReportCell, column: ReportColumn) 
   } else if (value.value === null) {
     cell.value = null;
   } else if (value.value !== undefined) {
-    cell.value = value.value;
+    // Twelve significant digits: what a figure of the report means, without the binary noise of
+    // its arithmetic (5.7 − 4.8 is 0.9000000000000004) in Excel's formula bar. The column's
+    // format still decides what the cell shows.
+    cell.value = Number(value.value.toPrecision(12));
     if (column.numberFormat) cell.numFmt = column.numberFormat;
   } else {
     cell.value = neutralizeFormula(value.text);
