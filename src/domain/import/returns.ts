@@ -368,10 +368,15 @@ export function readReturnsTable(table: ReturnsTable, ctx: ReturnsContext): Tabl
         const digits = normalizeText(yearText).replace(/年$/, '');
         year = /^\d{4}$/.test(digits) ? Number(digits) : Number.NaN;
         if (!(year >= plan.baseYear && year <= plan.period.end)) {
+          const date = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+Z?)?$/.exec(yearText.trim())?.[1];
           problems.push({
             place: `${at(yearColumn)}（${label}）`,
             text: yearText,
-            message: `年份“${yearText}”不在${plan.baseYear}—${plan.period.end}年之间`,
+            message: date
+              ? `年份是日期“${date}”，请填写四位年份，如${plan.period.start + 1}（可把单元格格式设为“常规”）`
+              : /^\d+\.\d+$/.test(digits)
+                ? `年份“${yearText}”不是整数年份，请填写四位年份，如${plan.period.start + 1}`
+                : `年份“${yearText}”不在${plan.baseYear}—${plan.period.end}年之间`,
             itemId: item.id,
             regionId: theRegion.regionId,
           });

@@ -207,7 +207,9 @@ describe('the 落实情况表 template', () => {
     const dazhou = loadAllPlans().find((p) => p.id === 'dazhou') as Plan;
     expect(await readChecklistSheet(await template, dazhou)).toEqual({
       ok: false,
-      errors: ['这是规划“zhoucun”的落实情况表，不是当前规划“dazhou”的，未读取'],
+      errors: [
+        '这是《周村区推进基本公共服务均等化“十三五”规划》的落实情况表，不是当前规划《达州市“十三五”基本公共服务均等化规划》的，未读取；请先在页首切换到该规划',
+      ],
     });
     const noKey = await fill(await template, (_sheet, book) => {
       book.removeWorksheet((book.getWorksheet('_key') as ExcelJS.Worksheet).id);

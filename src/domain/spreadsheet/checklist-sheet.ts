@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { hiddenRows } from './read-fill-template';
+import { hiddenRows, titledPlan } from './read-fill-template';
 import type { Plan } from '../catalog/schema';
 import { neutralizeFormula } from '../csv/write-csv';
 import {
@@ -383,8 +383,11 @@ export async function readChecklistSheet(
     );
   }
   const planId = plainText(field('planId'));
-  if (planId !== plan.id)
-    return fail(`这是规划“${planId}”的落实情况表，不是当前规划“${plan.id}”的，未读取`);
+  if (planId !== plan.id) {
+    return fail(
+      `这是${titledPlan(book, CHECKLIST_SHEET, planId)}的落实情况表，不是当前规划《${plan.name}》的，未读取；请先在页首切换到该规划`,
+    );
+  }
   const year = Number(field('year'));
   if (!Number.isInteger(year) || year < plan.period.start || year > plan.period.end) {
     return fail(

@@ -345,7 +345,9 @@ describe('hostile or damaged files', () => {
   it('refuses a template of another plan, a file without a key and a key of a later version', async () => {
     expect(await readFillTemplate(await template, plan('zhoucun'))).toEqual({
       ok: false,
-      errors: ['这是规划“dazhou”的填报模板，不是当前规划“zhoucun”的，未读取'],
+      errors: [
+        '这是《达州市“十三五”基本公共服务均等化规划》的填报模板，不是当前规划《周村区推进基本公共服务均等化“十三五”规划》的，未读取；请先在页首切换到该规划',
+      ],
     });
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').getCell('A1').value = 1;

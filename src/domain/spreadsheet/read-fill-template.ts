@@ -9,6 +9,7 @@ import {
 } from '../observations/value-rules';
 import { planItem } from '../wording/records';
 import {
+  DATA_SHEET,
   FILL_TEMPLATE_FORMAT,
   FILL_TEMPLATE_VERSION,
   KEY_FIELDS,
@@ -100,8 +101,9 @@ function readKey(book: ExcelJS.Workbook, plan: Plan) {
     return `模板格式为第${plainText(version)}版，本系统只能读取第${FILL_TEMPLATE_VERSION}版，请更新系统或使用新下载的模板`;
   }
   const planId = plainText(field('planId'));
-  if (planId !== plan.id)
-    return `这是规划“${planId}”的填报模板，不是当前规划“${plan.id}”的，未读取`;
+  if (planId !== plan.id) {
+    return `这是${titledPlan(book, DATA_SHEET, planId)}的填报模板，不是当前规划《${plan.name}》的，未读取；请先在页首切换到该规划`;
+  }
   const years = new Map<number, number>();
   for (const pair of plainText(field('yearColumns')).split(',')) {
     const [column, year] = pair.split(':').map(Number);
@@ -150,6 +152,16 @@ export function hiddenRows(sheet: ExcelJS.Worksheet, firstRow: number): number[]
     if (number >= firstRow && row.hidden && row.hasValues) rows.push(number);
   });
   return rows;
+}
+
+/**
+ * The plan a template was made for, as its title names it (《…》 in A1 of its data sheet), for a
+ * message an evaluator can act on; the id from its key when the title was changed.
+ */
+export function titledPlan(book: ExcelJS.Workbook, sheetName: string, planId: string): string {
+  const title = plainText(book.getWorksheet(sheetName)?.getCell(1, 1).value ?? null);
+  const name = /《([^》]+)》/.exec(title)?.[1];
+  return name ? `《${name}》` : `规划“${planId}”`;
 }
 
 export function decodeAddress(address: string): [number, number] {
