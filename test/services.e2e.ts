@@ -406,4 +406,64 @@ describe('服务清单 (service list and key tasks)', () => {
     await expect.poll(() => page.getByTestId('item-history').locator('tbody tr').count()).toBe(2);
     expect(session.errors).toEqual([]);
   });
+
+  it('a backup holds the statuses and surveys: after the site data is cleared, the restore brings them back', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const url = `${SERVICES}&item=${BOARDING}`;
+    await openServices(page, url);
+    const form = page.getByTestId('record-form');
+    await form.getByLabel(/^已落实/).check();
+    await form.getByLabel('文件文号', { exact: true }).fill('周教体发〔2018〕12号');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('services-notice').textContent()).toContain('已保存');
+
+    // The backup from 设置 counts the status and carries it.
+    await page.goto(`${BASE_URL}#/settings?plan=zhoucun`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+    ]);
+    const backup = readFileSync(await download.path(), 'utf8');
+    const content = (JSON.parse(backup) as { content: { tables: Record<string, unknown[]> } })
+      .content;
+    expect(content.tables.implementation).toMatchObject([
+      { subjectId: BOARDING, status: 'done', documentRef: '周教体发〔2018〕12号' },
+    ]);
+
+    // The site's databases are cleared while the app is closed (as an eviction would).
+    await page.goto('about:blank');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(BASE_URL).origin,
+      storageTypes: 'indexeddb',
+    });
+    await page.goto(`${BASE_URL}#/overview?plan=zhoucun`);
+    await page.reload();
+    const banner = page.getByTestId('vanished-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('1 条落实情况');
+    await banner.getByRole('link', { name: '从备份恢复' }).click();
+    await page.getByLabel('选择备份或数据交换文件').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+    await page.getByTestId('exchange-file-info').waitFor();
+    await page.getByRole('button', { name: '恢复（替换全部数据）…' }).click();
+    const confirm = page.getByRole('alertdialog');
+    expect(await confirm.textContent()).toContain('1 条落实情况');
+    await confirm.getByRole('button', { name: '确认恢复' }).click();
+    await expect
+      .poll(() => page.getByTestId('exchange-done').textContent())
+      .toContain('1 条落实情况');
+
+    // 服务清单 shows the status and its document again.
+    await openServices(page, `${SERVICES}&unit=education-sports`);
+    const row = page.getByTestId('checklist').locator(`tr[data-subject="${BOARDING}"]`);
+    await expect.poll(() => row.locator('[data-impl]').getAttribute('data-impl')).toBe('done');
+    expect(await row.textContent()).toContain('周教体发〔2018〕12号');
+    await screenshot(page, 'services-restored');
+    expect(session.errors).toEqual([]);
+  });
 });

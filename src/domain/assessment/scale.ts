@@ -22,6 +22,8 @@ interface SizeSubject {
   unit: string | null;
   kind: 'level' | 'cumulative';
   concept?: string;
+  /** A standard's "per" (每年每名儿童, 每个镇（街道）): a rate of that, not the area's total. */
+  per?: string | null;
 }
 
 /**
@@ -40,7 +42,11 @@ function decide(item: SizeSubject): boolean {
   if (unit === '岁') return true;
   // Per-something units (名/万人, 元/生·年) are rates; "…/年" is an amount a year, a total.
   if (unit.includes('/') && !unit.endsWith('/年')) return true;
-  return /^每|人均|每千|每万/.test(item.name);
+  // A standard stated per something (每年每名儿童) is a rate of it.
+  if (item.per) return true;
+  // Per pupil, person or household (小学年生均公用经费标准 600元), and a standard amount (…标准:
+  // 低保标准, 补助标准), hold for every county alike; "每年建成…" counts the area's things.
+  return /^每[千万百]|^每(名|人|生|户)|人均|生均|户均|标准$/.test(item.name);
 }
 
 /** Units counted in whole things (所, 个, 户 …); "…/年" counts the same things each year. */
