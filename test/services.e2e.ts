@@ -466,4 +466,44 @@ describe('服务清单 (service list and key tasks)', () => {
     await screenshot(page, 'services-restored');
     expect(session.errors).toEqual([]);
   });
+
+  it('two tabs correct the same survey: the second is shown the first’s and overwrites only when asked (hostile test)', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const url = `${SERVICES}&view=surveys`;
+    await openServices(page, url);
+    const form = page.getByTestId('survey-form');
+    await form.getByLabel('调查年份').selectOption('2018');
+    await form.getByLabel('组织单位').fill('区统计局');
+    await form.getByLabel('满意率（%）').fill('90');
+    // A new survey is not third-party unless ticked (every one was reported as 第三方 before).
+    expect(await form.getByLabel('第三方机构').isChecked()).toBe(false);
+    await form.getByRole('button', { name: '记录调查结果' }).click();
+    await expect.poll(() => page.getByTestId('surveys-table').locator('tbody tr').count()).toBe(1);
+    expect(await form.getByLabel('第三方机构').isChecked()).toBe(false);
+
+    const other = await context.newPage();
+    await openServices(other, url);
+    for (const tab of [page, other]) {
+      await tab.getByTestId('surveys-table').getByRole('button', { name: '修改' }).click();
+    }
+    await other.getByTestId('survey-form').getByLabel('组织单位').fill('B改的组织单位');
+    await other
+      .getByTestId('survey-form')
+      .getByRole('button', { name: '保存', exact: true })
+      .click();
+    await expect.poll(() => other.getByTestId('services-notice').textContent()).toContain('已保存');
+
+    await form.getByLabel('组织单位').fill('A改的组织单位');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    const conflict = page.getByTestId('survey-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('B改的组织单位');
+    // A second click on 保存 does not overwrite the other tab's correction.
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    await page.reload();
+    await page.getByTestId('surveys-table').waitFor();
+    expect(await page.getByTestId('surveys-table').textContent()).toContain('B改的组织单位');
+    expect(session.errors).toEqual([]);
+  });
 });

@@ -150,6 +150,9 @@ export const servicesMessages = defineMessages(
     surveyNoService: '（不限于某一服务项目）',
     organiser: '组织单位',
     thirdParty: '第三方机构',
+    surveyStoredNow:
+      '现在保存的是{by}修改后的内容：组织单位“{organiser}”，结果{result}。请选择保留它，或用我的修改覆盖。',
+    surveyWithdrawnNow: '这次调查已被撤回。请选择放弃我的修改，或用我的修改重新记录。',
     method: '调查方法',
     sampleSize: '样本量',
     resultKind: '结果',
@@ -352,6 +355,10 @@ export const servicesMessages = defineMessages(
     surveyNoService: '(not one service)',
     organiser: 'Organiser',
     thirdParty: 'Third party',
+    surveyStoredNow:
+      'Stored now, as {by} changed it: organiser “{organiser}”, result {result}. Keep it, or overwrite it with my changes.',
+    surveyWithdrawnNow:
+      'This survey was withdrawn meanwhile. Discard my changes, or record them again.',
     method: 'Method',
     sampleSize: 'Sample size',
     resultKind: 'Result',

@@ -9,7 +9,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { SurveyRow } from '../../db/database';
-import { RecordConflictError, ValidationError } from '../../db/errors';
+import { RecordConflictError, ValidationError, type RecordConflict } from '../../db/errors';
 import type { SurveyInput } from '../../db/surveys';
 import { surveyShare, surveyTrend } from '../../domain/implementation/surveys';
 import { parseValue, valueRuleFor } from '../../domain/observations/value-rules';
@@ -95,7 +95,8 @@ function emptyDraft(year: number): Draft {
     subject: WHOLE,
     serviceId: '',
     organiser: '',
-    isThirdParty: true,
+    // Ticked only when it was: a survey by a unit itself is not third-party evidence.
+    isThirdParty: false,
     method: '',
     sampleSize: '',
     kind: 'rate',
@@ -137,6 +138,10 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(year));
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A correction refused because another tab or laptop changed the survey meanwhile: what is
+  // stored now, shown beside the form until the evaluator chooses (never overwritten by a
+  // second click on 保存).
+  const [conflict, setConflict] = useState<RecordConflict<SurveyRow> | null>(null);
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setError(null);
@@ -149,7 +154,7 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
     return service ? `${domain} · ${service}` : domain;
   };
 
-  const submit = async () => {
+  const submit = async (overwriteVersion?: number) => {
     // The figures are read like typed values: the same rules as the entry grid.
     const sample = draft.sampleSize.trim() === '' ? null : parseValue(draft.sampleSize, COUNT_RULE);
     if (
@@ -175,7 +180,7 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
     }
     const input: SurveyInput = {
       id: draft.id,
-      expectedVersion: draft.version,
+      expectedVersion: overwriteVersion ?? draft.version,
       planId: plan.id,
       year: Number(draft.year),
       domain: draft.subject === WHOLE ? null : draft.subject,
@@ -190,12 +195,13 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
     try {
       const row = await save.mutateAsync(input);
       setNotice(t('surveySaved', { year: row.year }));
+      setError(null);
+      setConflict(null);
       setDraft(emptyDraft(year));
     } catch (e) {
       if (e instanceof RecordConflictError) {
         setError(e.message);
-        const current = e.conflicts[0]?.current as SurveyRow | null | undefined;
-        if (current) setDraft((d) => ({ ...d, version: current.version }));
+        setConflict((e.conflicts[0] as RecordConflict<SurveyRow> | undefined) ?? null);
       } else if (e instanceof ValidationError) setError(e.message);
       else setError(t('failed', { message: (e as Error).message ?? String(e) }));
     }
@@ -488,12 +494,47 @@ export function SurveysView({ plan, year, tracking }: ViewProps) {
             {error}
           </p>
         )}
+        {conflict && (
+          <div className="conflict-box" role="alert" data-testid="survey-conflict">
+            <p>
+              {conflict.current
+                ? t('surveyStoredNow', {
+                    organiser: conflict.current.organiser,
+                    result: surveyResultText(conflict.current, locale),
+                    by: conflict.changedBy ?? '',
+                  })
+                : t('surveyWithdrawnNow')}
+            </p>
+            <div className="dialog-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  setDraft(conflict.current ? draftOf(conflict.current) : emptyDraft(year));
+                  setConflict(null);
+                  setError(null);
+                }}
+              >
+                {t('keepTheirs')}
+              </button>
+              <button type="button" onClick={() => void submit(conflict.currentVersion)}>
+                {t('writeMine')}
+              </button>
+            </div>
+          </div>
+        )}
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={save.isPending}>
             {draft.id ? t('save') : t('addSurvey')}
           </button>
           {draft.id && (
-            <button type="button" onClick={() => setDraft(emptyDraft(year))}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(emptyDraft(year));
+                setConflict(null);
+                setError(null);
+              }}
+            >
               {t('cancel')}
             </button>
           )}
