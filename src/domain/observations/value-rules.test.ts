@@ -384,3 +384,21 @@ describe('properties over any text and rule', () => {
     );
   });
 });
+
+describe('a share the plan states as a fraction (hostile test)', () => {
+  // 周村 服务清单: 错时开放时间不低于开放时间的1/3 (data/plans/zhoucun.json, std.svc.culture-sports.1.1,
+  // no unit). "30" was taken as 30 ≥ 1/3 and judged 已实现; "30%" was refused.
+  const rule = valueRuleFor({ name: '公共文化设施错时开放时间占开放时间比例', unit: null });
+  it('reads 30% as 0.3 and a decimal as it is, and refuses 30 with how to write it', () => {
+    expect(rule.kind).toBe('fraction');
+    expect(parseValue('30%', rule)).toMatchObject({ kind: 'value', value: 0.3 });
+    expect(parseValue('0.35', rule)).toMatchObject({ kind: 'value', value: 0.35 });
+    expect(parseValue('30', rule)).toMatchObject({
+      kind: 'error',
+      message: '比例应在0—1之间，请按小数填写，如三成填0.3，或填“30%”（“30”）',
+    });
+    expect(checkValue(30, rule)?.message).toBe(
+      '比例应在0—1之间，请按小数填写，如三成填0.3，或填“30%”（“30”）',
+    );
+  });
+});

@@ -28,6 +28,11 @@ export type ValueRuleKind =
   | 'ratio'
   /** 岁: an age or life expectancy. */
   | 'age'
+  /**
+   * A share the plan states as a fraction without a unit (错时开放时间不低于开放时间的1/3): 0–1;
+   * "30%" is read as 0.3, and "30" is refused rather than taken as 30 ≥ 1/3.
+   */
+  | 'fraction'
   /** Every other unit counts things or amounts (人, 万人, 张, 所, 元 …): never negative. */
   | 'count';
 
@@ -70,6 +75,9 @@ function statedRatioBase(unit: string): number | null {
 
 /** A `%` item whose value is a change rather than a level: 婚检率较2016年提高, …增长率, …增幅. */
 const CHANGE_NAME = /较\d{4}年(提高|增长|下降|降低)|增长率|增幅|增速|年均增长|年平均增长/;
+
+/** A share without a unit, named as one (…比例, 占…比): its target is a fraction such as 1/3. */
+const FRACTION_NAME = /比例$|占.+比$/;
 
 /**
  * The rule for an item's values, from its unit and its meaning (name, concept).
@@ -146,6 +154,9 @@ export function valueRuleFor(item: ValueRuleSubject): ValueRule {
   if (unit === '岁') return { ...base, kind: 'age', min: 0, max: 150, label: '年龄' };
   if (unit === null && (name.includes('性别比') || item.concept === 'sex-ratio-at-birth')) {
     return { ...base, kind: 'sex-ratio', min: 50, max: 200, ratioBase: 100, label: name };
+  }
+  if (unit === null && FRACTION_NAME.test(name)) {
+    return { ...base, kind: 'fraction', min: 0, max: 1, label: '比例' };
   }
   const stated = unit === null ? null : statedRatioBase(unit);
   if (stated !== null && stated > 0) {
@@ -264,6 +275,14 @@ function rangeError(value: number, rule: ValueRule, text: string): ValueError {
     return refuse(rule, 'percent_range', `百分比应在0—100之间（${q}）`, text);
   if (rule.kind === 'permille')
     return refuse(rule, 'permille_range', `千分比应在0—1000之间（${q}）`, text);
+  if (rule.kind === 'fraction') {
+    return refuse(
+      rule,
+      'range',
+      `比例应在0—1之间，请按小数填写，如三成填0.3，或填“30%”（${q}）`,
+      text,
+    );
+  }
   if (rule.kind === 'count' || (rule.kind === 'ratio' && value < 0)) {
     if (value < 0) {
       const what = rule.unit ? `单位为“${rule.unit}”的数值` : '本指标的数值';
@@ -448,6 +467,15 @@ export function parseValue(text: string, rule: ValueRule): ParsedValue {
   }
   const read = readNumber(body);
   if (!read.ok) return numberError(read.code, rule, original);
+  if (sign === '%' && rule.kind === 'fraction') {
+    // 30% of a fraction is 0.3: what the person meant, in the plan's own terms.
+    return finish(
+      Number((read.value / 100).toPrecision(15)),
+      read.significantDigits,
+      rule,
+      original,
+    );
+  }
   if (sign !== null && sign !== rule.symbol) {
     const what = sign === '%' ? '百分数' : '千分数';
     return refuse(
