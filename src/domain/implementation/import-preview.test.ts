@@ -115,3 +115,30 @@ describe('the preview of a filled 落实情况表', () => {
     expect(same.inputs).toEqual([]);
   });
 });
+
+describe('what the preview compares and shows (hostile test)', () => {
+  it('an untouched sheet is unchanged although the form kept spaces and line breaks the sheet drops', () => {
+    const preview = previewChecklist(
+      [row(4, 'svc.a', { status: 'in_progress', evidence: '2018年已全面免除学杂费\n第二行' })],
+      [stored('svc.a', 'in_progress', ' 2018年已全面免除学杂费\r\n第二行\n', 2)],
+      { planId: 'zhoucun', regionId: 'zhoucun', year: 2018 },
+    );
+    expect(preview.rows.map((r) => r.kind)).toEqual(['unchanged']);
+    expect(preview.canCommit).toBe(false);
+  });
+
+  it('names every field a changed row changes, an erased evidence included', () => {
+    const preview = previewChecklist(
+      [row(4, 'svc.a', { status: 'in_progress', evidence: '', reply: '已按期推进' })],
+      [stored('svc.a', 'in_progress', '第一行 第二行', 2)],
+      { planId: 'zhoucun', regionId: 'zhoucun', year: 2018 },
+    );
+    expect(preview.rows[0]).toMatchObject({
+      kind: 'changed',
+      changes: [
+        { field: 'evidence', before: '第一行 第二行', after: '' },
+        { field: 'reply', before: '', after: '已按期推进' },
+      ],
+    });
+  });
+});

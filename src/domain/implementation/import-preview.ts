@@ -21,9 +21,26 @@ export const PREVIEW_KINDS: readonly PreviewKind[] = [
   'blank',
 ];
 
+/** A text field of a record the import changes: shown old → new, an erasure included. */
+export interface FieldChange {
+  field: 'evidence' | 'documentRef' | 'reply';
+  before: string;
+  after: string;
+}
+
+/**
+ * Texts as the sheet gives them back: a cell loses leading and trailing spaces and line breaks
+ * and turns CRLF into LF, so a record typed with them (the form keeps them) reads the same.
+ */
+const asInSheet = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+
+const TEXT_FIELDS: ReadonlyArray<FieldChange['field']> = ['evidence', 'documentRef', 'reply'];
+
 export interface PreviewRow {
   kind: PreviewKind;
   row: ChecklistRow;
+  /** For a changed row, every text field that changes (the status is `before` → `row`). */
+  changes: FieldChange[];
   /** What is stored now for the item, region and year (with the version the write will state). */
   before: (ImplementationRecord & { version: number }) | null;
 }
@@ -70,17 +87,16 @@ export function previewChecklist(
   const inputs: PreviewInput[] = [];
   const out = rows.map((row): PreviewRow => {
     const before = stored.get(`${row.subject.kind}:${row.subject.id}`) ?? null;
+    const changes: FieldChange[] = before
+      ? TEXT_FIELDS.filter((field) => asInSheet(before[field]) !== asInSheet(row[field])).map(
+          (field) => ({ field, before: before[field], after: row[field] }),
+        )
+      : [];
     let kind: PreviewKind;
     if (row.errors.length > 0) kind = 'invalid';
     else if (row.status === null) kind = 'blank';
     else if (!before) kind = 'new';
-    else if (
-      before.status === row.status &&
-      before.evidence === row.evidence &&
-      before.documentRef === row.documentRef &&
-      before.reply === row.reply
-    )
-      kind = 'unchanged';
+    else if (before.status === row.status && changes.length === 0) kind = 'unchanged';
     else kind = 'changed';
     counts[kind]++;
     if ((kind === 'new' || kind === 'changed') && row.status !== null) {
@@ -96,7 +112,7 @@ export function previewChecklist(
         expectedVersion: before?.version ?? 0,
       });
     }
-    return { kind, row, before };
+    return { kind, row, before, changes: kind === 'changed' ? changes : [] };
   });
   return { rows: out, counts, canCommit: counts.invalid === 0 && inputs.length > 0, inputs };
 }

@@ -186,13 +186,30 @@ export function ImportDialog({
                             <>
                               <td className="small">
                                 {r.before ? implementationLabel(r.before.status, locale) : '—'}
+                                {r.changes.map((c) => (
+                                  <div key={c.field} className="muted">
+                                    {t(`field_${c.field}`)}：{c.before || '—'}
+                                  </div>
+                                ))}
                               </td>
-                              <td className="small">
+                              <td className="small" data-testid="preview-after">
                                 {r.row.status ? implementationLabel(r.row.status, locale) : '—'}
-                                {r.row.evidence && <div className="muted">{r.row.evidence}</div>}
-                                {r.row.documentRef && (
-                                  <div className="muted">{r.row.documentRef}</div>
-                                )}
+                                {kind === 'changed'
+                                  ? r.changes.map((c) => (
+                                      <div
+                                        key={c.field}
+                                        className={c.after ? 'muted' : 'form-error'}
+                                      >
+                                        {t(`field_${c.field}`)}：{c.after || t('willClear')}
+                                      </div>
+                                    ))
+                                  : [r.row.evidence, r.row.documentRef]
+                                      .filter(Boolean)
+                                      .map((text) => (
+                                        <div key={text} className="muted">
+                                          {text}
+                                        </div>
+                                      ))}
                               </td>
                             </>
                           )}

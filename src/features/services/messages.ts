@@ -150,6 +150,10 @@ export const servicesMessages = defineMessages(
     surveyNoService: '（不限于某一服务项目）',
     organiser: '组织单位',
     thirdParty: '第三方机构',
+    field_evidence: '依据',
+    field_documentRef: '文件文号',
+    field_reply: '牵头单位反馈',
+    willClear: '（将清空）',
     surveyStoredNow:
       '现在保存的是{by}修改后的内容：组织单位“{organiser}”，结果{result}。请选择保留它，或用我的修改覆盖。',
     surveyWithdrawnNow: '这次调查已被撤回。请选择放弃我的修改，或用我的修改重新记录。',
@@ -355,6 +359,10 @@ export const servicesMessages = defineMessages(
     surveyNoService: '(not one service)',
     organiser: 'Organiser',
     thirdParty: 'Third party',
+    field_evidence: 'Evidence',
+    field_documentRef: 'Document',
+    field_reply: 'Unit’s reply',
+    willClear: '(will be cleared)',
     surveyStoredNow:
       'Stored now, as {by} changed it: organiser “{organiser}”, result {result}. Keep it, or overwrite it with my changes.',
     surveyWithdrawnNow:
