@@ -84,6 +84,11 @@ describe('服务清单 (service list and key tasks)', () => {
     // Filtering by status: only the one in place
     await page.getByLabel('落实情况', { exact: true }).selectOption('done');
     await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(1);
+    // The share stays that of the unit's 22 items, not of the one listed (read 100.0% before:
+    // evaluator trial).
+    expect(await page.getByTestId('impl-tile-share').locator('.tile-value').textContent()).toBe(
+      '4.8%',
+    );
     await page.getByLabel('落实情况', { exact: true }).selectOption('none');
     await expect.poll(() => checklist.locator('tr[data-subject]').count()).toBe(20);
     await page.getByLabel('落实情况', { exact: true }).selectOption('');
@@ -154,7 +159,9 @@ describe('服务清单 (service list and key tasks)', () => {
     await openServices(page, `${SERVICES}&view=standards&unit=education-sports`);
     await expect
       .poll(() => page.getByTestId('standards-rollup').textContent())
-      .toBe('录入实际值1项：达到1项，未达到0项；无数据27项');
+      .toBe(
+        '录入实际值1项：达到1项，未达到0项，尚不能判断0项（如无基期值、需人工评定）；无数据27项',
+      );
     await screenshot(page, 'services-standards');
     expect(session.errors).toEqual([]);
   });

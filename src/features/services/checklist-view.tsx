@@ -122,14 +122,18 @@ export function ChecklistView(props: ViewProps) {
   const wording = useWording();
   const [editing, setEditing] = useState<SubjectInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The counts and shares are of the items the domain and unit filters select; the status filter
+  // only narrows the list (filtered by 已落实, the share would read 100%).
+  const counted = useMemo(
+    () => filterStates(plan, tracking.states, { domain: search.domain, unitId: search.unit }),
+    [plan, tracking.states, search.domain, search.unit],
+  );
   const shown = useMemo(
     () =>
-      filterStates(plan, tracking.states, {
-        domain: search.domain,
-        unitId: search.unit,
-        status: search.status,
-      }),
-    [plan, tracking.states, search.domain, search.unit, search.status],
+      search.status === undefined
+        ? counted
+        : filterStates(plan, counted, { status: search.status }),
+    [plan, counted, search.status],
   );
   const standardsBySubject = useMemo(() => {
     const map = new Map<string, { total: number; met: number; notMet: number }>();
@@ -150,12 +154,11 @@ export function ChecklistView(props: ViewProps) {
     ...plan.domains.map((d) => ({ id: d.id as string | null, name: d.name })),
     { id: null, name: t('crossDomain') },
   ]
-    .map((g) => ({
-      ...g,
-      states: shown.filter((s) =>
-        g.id === null ? !plan.domains.some((d) => d.id === s.domain) : s.domain === g.id,
-      ),
-    }))
+    .map((g) => {
+      const inGroup = (s: { domain: string | null }) =>
+        g.id === null ? !plan.domains.some((d) => d.id === s.domain) : s.domain === g.id;
+      return { ...g, states: shown.filter(inGroup), counted: counted.filter(inGroup) };
+    })
     .filter((g) => g.states.length > 0);
   const itemHref = (id: string) =>
     buildHref('/services', { plan: plan.id, region: region.regionId, year: search.year, item: id });
@@ -165,8 +168,8 @@ export function ChecklistView(props: ViewProps) {
     <div className="checklist-view">
       <ChecklistFilters {...props} />
       <StatusTiles
-        states={shown}
-        title={t('tilesTitle', { region: region.name, year, total: shown.length })}
+        states={counted}
+        title={t('tilesTitle', { region: region.name, year, total: counted.length })}
       />
       {notice && (
         <p className="ok-message" role="status" data-testid="services-notice">
@@ -192,7 +195,7 @@ export function ChecklistView(props: ViewProps) {
             </thead>
             <tbody>
               {groups.map((group) => {
-                const rollup = rollUpImplementation(group.states);
+                const rollup = rollUpImplementation(group.counted);
                 return (
                   <Fragment key={group.id ?? 'cross'}>
                     <tr className="group-row">

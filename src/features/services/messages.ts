@@ -116,7 +116,8 @@ export const servicesMessages = defineMessages(
     valueConflict:
       '{name} {year}年已被{by}修改为{value}，您输入的“{mine}”尚未保存。再次保存将覆盖它。',
     valueCleared: '已清除：{name} {year}年',
-    rollupStandards: '录入实际值{withData}项：达到{met}项，未达到{notMet}项；无数据{noData}项',
+    rollupStandards:
+      '录入实际值{withData}项：达到{met}项，未达到{notMet}项，尚不能判断{other}项（如无基期值、需人工评定）；无数据{noData}项',
     sentence: '说明',
     // units
     unitsTitle: '各责任单位落实情况（{region}，{year}年）',
@@ -327,7 +328,8 @@ export const servicesMessages = defineMessages(
     valueConflict:
       '{name} {year} was changed to {value} by {by}; your “{mine}” is not saved. Saving again overwrites it.',
     valueCleared: 'Cleared: {name} {year}',
-    rollupStandards: '{withData} with values: {met} met, {notMet} not met; {noData} without data',
+    rollupStandards:
+      '{withData} with values: {met} met, {notMet} not met, {other} not yet judged (no baseline, or judged by an evaluator); {noData} without data',
     sentence: 'Explanation',
     unitsTitle: 'By responsible unit ({region}, {year})',
     unitsCaption:

@@ -87,6 +87,8 @@ export function StandardsView(props: ViewProps & { values: ValueLookup; planArea
           withData: rollup.withData,
           met: rollup.met,
           notMet: rollup.notMet,
+          // Every standard with a value is counted somewhere (1 + 0 ≠ 3 before: hostile test).
+          other: rollup.withData - rollup.met - rollup.notMet,
           noData: rollup.total - rollup.withData,
         })}
       </p>
