@@ -104,7 +104,9 @@ describe('the mid-term report of 达州市 as of 2018', () => {
 
   it('lists in 预警 what is behind, worst first, with the pace needed', () => {
     expect(paragraphs(report, 'warnings')[0]).toBe(
-      '截至2018年，进度滞后3项、逆向变化1项，共4项，按结论的严重程度和完成进度落后于时间进度的幅度列示如下。',
+      '截至2018年，进度滞后3项、逆向变化1项，共4项，按结论的严重程度和完成进度落后于时间进度的幅度列示如下。' +
+        // the 37 without data of 总体情况 (44 − 7)
+        '另有37项缺少数据、无法计算或待人工评定，未作判断（见附表1）。',
     );
     // Regressing first; then τ − P: beds 24.7, life 21.9 ((76 − 75.2)/(77.3 − 75.2) = 38.1%), jobs 19.4.
     expect(texts(tableIn(report, 'warnings'))).toEqual([
@@ -396,7 +398,8 @@ describe('other reports', () => {
     );
     // The period is over: no time progress, no pace still needed.
     expect(paragraphs(report, 'warnings')[0]).toBe(
-      '截至2020年，预计难以实现1项，共1项，按结论的严重程度和完成进度列示如下。',
+      '截至2020年，预计难以实现1项，共1项，按结论的严重程度和完成进度列示如下。' +
+        '另有42项缺少数据、无法计算或待人工评定，未作判断（见附表1）。',
     );
     const warnings = tableIn(report, 'warnings');
     expect(warnings.columns.map((c) => c.header)).toEqual([

@@ -286,7 +286,15 @@ function warningsSection(a: ReportAnalysis, tables: { count: number }): ReportSe
   const counts: Partial<Record<StatusCode, number>> = {};
   for (const row of a.behind) counts[row.status] = (counts[row.status] ?? 0) + 1;
   const blocks: ReportBlock[] = [
-    { type: 'paragraph', text: warningIntro(counts, a.mode, a.asOfYear) },
+    {
+      type: 'paragraph',
+      text: warningIntro(
+        counts,
+        a.mode,
+        a.asOfYear,
+        a.counts.no_data + a.counts.not_assessable + a.counts.manual,
+      ),
+    },
   ];
   if (a.behind.length > 0) {
     const byId = new Map(a.results.map((r) => [r.id, r]));

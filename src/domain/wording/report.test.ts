@@ -9,6 +9,7 @@ import {
   statusCountText,
   titleLines,
   variationText,
+  warningIntro,
 } from './report';
 
 describe('report wording', () => {
@@ -88,5 +89,20 @@ describe('titles broken into lines', () => {
       titleLines('《大连市人民政府关于大连市推进基本公共服务均等化的实施意见》中期评估报告'),
     ).toEqual(['《大连市人民政府关于大连市', '推进基本公共服务均等化的', '实施意见》中期评估报告']);
     expect(titleLines('《短标题》中期评估报告')).toEqual(['《短标题》中期评估报告']);
+  });
+});
+
+describe('the opening of 三、预警 (evaluator trial)', () => {
+  it('does not say "no indicator is behind" without naming those it could not judge', () => {
+    // 47 items, 2 achieved, 45 without data: "没有未实现…" alone read as if all were fine.
+    expect(warningIntro({}, 'final', 2020, 45)).toBe(
+      '截至2020年，在能够判断的指标中，没有未实现或预计难以实现的指标；另有45项缺少数据、无法计算或待人工评定，未作判断（见附表1）。',
+    );
+    expect(warningIntro({ lagging: 2 }, 'midterm', 2018, 3)).toBe(
+      '截至2018年，进度滞后2项，共2项，按结论的严重程度和完成进度落后于时间进度的幅度列示如下。另有3项缺少数据、无法计算或待人工评定，未作判断（见附表1）。',
+    );
+    expect(warningIntro({}, 'midterm', 2018, 0)).toBe(
+      '截至2018年，没有进度滞后、逆向变化或预计难以实现的指标。',
+    );
   });
 });

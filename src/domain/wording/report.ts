@@ -277,18 +277,30 @@ export function warningIntro(
   counts: Partial<Record<StatusCode, number>>,
   mode: AssessmentMode,
   asOfYear: number,
+  /** Items without a verdict (no data, not assessable, manual without a judgement). */
+  undetermined = 0,
 ): string {
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  // "Nothing is behind" is said only of what could be judged: 45 items without data are not 45
+  // items on track (evaluator trial).
+  const rest =
+    undetermined > 0
+      ? `另有${undetermined}项缺少数据、无法计算或待人工评定，未作判断（见附表1）。`
+      : '';
   if (total === 0) {
-    return mode === 'midterm'
-      ? `截至${asOfYear}年，没有进度滞后、逆向变化或预计难以实现的指标。`
-      : `截至${asOfYear}年，没有未实现或预计难以实现的指标。`;
+    const none =
+      mode === 'midterm'
+        ? '没有进度滞后、逆向变化或预计难以实现的指标'
+        : '没有未实现或预计难以实现的指标';
+    return rest
+      ? `截至${asOfYear}年，在能够判断的指标中，${none}；${rest}`
+      : `截至${asOfYear}年，${none}。`;
   }
   const order =
     mode === 'midterm'
       ? '结论的严重程度和完成进度落后于时间进度的幅度'
       : '结论的严重程度和完成进度';
-  return `截至${asOfYear}年，${statusCountText(counts, mode)}，共${total}项，按${order}列示如下。`;
+  return `截至${asOfYear}年，${statusCountText(counts, mode)}，共${total}项，按${order}列示如下。${rest}`;
 }
 
 /**
