@@ -290,6 +290,18 @@ describe('numeric standards through the engine', () => {
     expect(assessStandards(zhoucun, values([]), area, 2018)).toHaveLength(104);
   });
 
+  it('a standard the plan sets for one county (宣汉县在园幼儿保教费减免标准) is judged there only (evaluator trial)', () => {
+    const dazhou = plan('dazhou');
+    const none = indexValues([]);
+    const ids = (regionId: string, role: 'plan-area' | 'subregion') =>
+      assessStandards(dazhou, none, { regionId, role }, 2018).map((r) => r.id);
+    expect(ids('xuanhan', 'subregion')).toContain('std.svc.education.4.1');
+    expect(ids('tongchuan', 'subregion')).not.toContain('std.svc.education.4.1');
+    expect(ids('dazhou', 'plan-area')).not.toContain('std.svc.education.4.1');
+    // The others stay: one fewer for every region but 宣汉县.
+    expect(ids('tongchuan', 'subregion')).toHaveLength(ids('xuanhan', 'subregion').length - 1);
+  });
+
   it('农村小学寄宿生生活补助 每生每年1000元 (002 l.784): 1000 in 2018 is met; 900 is short', () => {
     const met = assessStandards(
       zhoucun,

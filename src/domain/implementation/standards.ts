@@ -17,6 +17,21 @@ export interface StandardResult extends AssessmentResult {
  * plan's indicators: the same engine, the same calendar, the same values index. The one path
  * for every page and the report that shows a standard's verdict.
  */
+/**
+ * The county a standard is set for, when its name begins with one (达州 宣汉县在园幼儿保教费减免标准
+ * 600元): judged there only, not for the other counties or the city as a whole. Catalog names,
+ * not names a user gave a region.
+ */
+export function standardRegionId(plan: Plan, standard: { name: string }): string | null {
+  const county = plan.regions.slice(1).find((r) => standard.name.startsWith(r.name));
+  return county?.id ?? null;
+}
+
+const appliesTo = (plan: Plan, standard: { name: string }, regionId: string) => {
+  const only = standardRegionId(plan, standard);
+  return only === null || only === regionId;
+};
+
 export function assessStandards(
   plan: Plan,
   values: ValueIndex,
@@ -25,20 +40,22 @@ export function assessStandards(
 ): StandardResult[] {
   const calendar = planCalendar(plan);
   const byId = new Map((plan.standards ?? []).map((s) => [s.id, s]));
-  return standardItems(plan).map((item) => {
-    const standard = byId.get(item.id) as Standard;
-    return {
-      ...assessIndicator({
-        item,
-        calendar,
-        actuals: values.actuals(region.regionId, item.id),
-        asOfYear,
-        scope: region.role,
-      }),
-      standard,
-      domain: item.domain,
-    };
-  });
+  return standardItems(plan)
+    .filter((item) => appliesTo(plan, item, region.regionId))
+    .map((item) => {
+      const standard = byId.get(item.id) as Standard;
+      return {
+        ...assessIndicator({
+          item,
+          calendar,
+          actuals: values.actuals(region.regionId, item.id),
+          asOfYear,
+          scope: region.role,
+        }),
+        standard,
+        domain: item.domain,
+      };
+    });
 }
 
 /** Verdicts that say a standard is met (final or mid-term, judged or projected). */
