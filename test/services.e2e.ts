@@ -241,7 +241,8 @@ describe('服务清单 (service list and key tasks)', () => {
     await page.getByRole('button', { name: '撤销上一次修改' }).click();
     await expect
       .poll(() => page.getByTestId('services-page-notice').textContent())
-      .toContain('已撤销');
+      // Named with its year: the record undone may be of a year not on screen (hostile test).
+      .toContain('已撤销：学前教育政府助学金 2018年的落实情况');
     await expect
       .poll(() =>
         checklist

@@ -77,7 +77,12 @@ export function useSaveStandardValues(plan: Plan, planAreaId: string | undefined
 
 export type UndoOutcome =
   | { kind: 'nothing' }
-  | { kind: 'implementation'; count: number }
+  | {
+      kind: 'implementation';
+      count: number;
+      /** The first record undone: its item and year are named in the notice. */
+      first: { subjectId: string; year: number } | null;
+    }
   | { kind: 'standards'; count: number };
 
 /**
@@ -101,7 +106,12 @@ export function useUndoServices(plan: Plan, regionId: string | undefined) {
         if (action.kind === 'implementation') {
           const result = await undoImplementation(db, action.actionId, { by });
           undoHistory.remove(action.actionId);
-          return { kind: 'implementation', count: result?.keys.length ?? 0 };
+          const first = result?.keys[0];
+          return {
+            kind: 'implementation',
+            count: result?.keys.length ?? 0,
+            first: first ? { subjectId: first.subjectId, year: first.year } : null,
+          };
         }
         const result = await undoAction(db, action.actionId, { by });
         undoHistory.remove(action.actionId);

@@ -70,6 +70,11 @@ export default function ServicesPage({ entry }: FeaturePageProps) {
   const [isBusy, setBusy] = useState(false);
   const view = search.view ?? 'checklist';
 
+  const subjectName = (id: string) =>
+    plan.services.find((x) => x.id === id)?.name ??
+    plan.tasks.find((x) => x.id === id)?.text.slice(0, 30) ??
+    id;
+
   const runUndo = async () => {
     setNotice(null);
     try {
@@ -80,13 +85,32 @@ export default function ServicesPage({ entry }: FeaturePageProps) {
           : t('undone', {
               what:
                 outcome.kind === 'implementation'
-                  ? t('undoneStatus', { count: outcome.count })
+                  ? outcome.first
+                    ? // Named, with its year: the record undone may be of a year not on screen.
+                      t(outcome.count > 1 ? 'undoneStatusNamedMore' : 'undoneStatusNamed', {
+                        name: subjectName(outcome.first.subjectId),
+                        year: outcome.first.year,
+                        count: outcome.count,
+                      })
+                    : t('undoneStatus', { count: outcome.count })
                   : t('undoneValues', { count: outcome.count }),
             }),
       );
     } catch (e) {
-      if (e instanceof RecordUndoRefusedError || e instanceof UndoRefusedError) {
-        setNotice(t('undoRefused', { message: e.message }));
+      if (e instanceof RecordUndoRefusedError) {
+        const changed = e.changed[0];
+        const [, , subjectId = '', year = ''] = (changed?.key ?? '').split('|');
+        setNotice(
+          t('undoRefusedRecord', {
+            name: subjectName(subjectId),
+            year,
+            by: changed?.changedBy ?? '',
+            at: changed?.changedAt ? wording.dateTime(changed.changedAt).slice(0, 16) : '',
+          }),
+        );
+      } else if (e instanceof UndoRefusedError) {
+        // Its message already says 无法撤销 and why.
+        setNotice(e.message);
       } else setNotice(t('failed', { message: (e as Error).message ?? String(e) }));
     }
   };
