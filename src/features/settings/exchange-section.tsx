@@ -13,7 +13,7 @@ import type {
 } from '../../domain/exchange/exchange-rows';
 import { EXCHANGE_KINDS, type MergeUnit } from '../../domain/exchange/exchange-tables';
 import { chosenSide, type MergeChoice, type MergeConflict } from '../../domain/exchange/merge';
-import { IMPLEMENTATION_LABELS } from '../../domain/implementation/model';
+import { IMPLEMENTATION_LABELS, standardItems } from '../../domain/implementation/model';
 import { statusLabel } from '../../domain/wording';
 import type { StatusCode } from '../../domain/assessment/types';
 import { noteBackup } from '../../db/exchange/durability';
@@ -79,7 +79,7 @@ export const messages = defineMessages(
     restoreReplaces: '将删除“{dataset}”中现有的全部数据：{counts}。',
     restoreWith: '换成文件中的：{counts}。',
     restoreAllOrNothing:
-      '恢复要么全部完成，要么完全不做：中途出错时现有数据保持不变。本机的评估人员姓名和界面语言保留。',
+      '恢复要么全部完成，要么完全不做：中途出错时现有数据保持不变。本机已设置的评估人员姓名和界面语言保留，未设置的采用文件中的。',
     restoreConfirm: '确认恢复',
     restoring: '正在恢复…',
     restored: '已恢复：{counts}。',
@@ -402,8 +402,10 @@ interface Names {
 export function describeUnit(t: T, table: string, unit: MergeUnit, names: Names): string {
   const parts = unit.unitKey.split('|');
   const plan = names.plan(unit.planId);
+  // Indicators, prose targets and numeric standards (服务清单): all have values in `series`.
   const itemName = (itemId: string) =>
-    (plan && planItems(plan).find((i) => i.id === itemId)?.name) ?? itemId;
+    (plan && [...planItems(plan), ...standardItems(plan)].find((i) => i.id === itemId)?.name) ??
+    itemId;
   if (table === 'series') {
     const [planId = '', regionId = '', itemId = '', year = ''] = parts;
     return `${names.region(planId, regionId)} · ${itemName(itemId)} · ${t('yearOf', { year })}`;
