@@ -160,7 +160,7 @@ export const messages = defineMessages(
     restoreReplaces: 'All current data of “{dataset}” will be deleted: {counts}.',
     restoreWith: 'It is replaced by the file’s: {counts}.',
     restoreAllOrNothing:
-      'A restore completes in full or not at all: on an error the current data stays as it is. This computer’s evaluator name and language are kept.',
+      'A restore completes in full or not at all: on an error the current data stays as it is. The evaluator name and language set on this computer are kept; those not set are taken from the file.',
     restoreConfirm: 'Restore',
     restoring: 'Restoring…',
     restored: 'Restored: {counts}.',
