@@ -119,6 +119,13 @@ describe('section 五 of the report from the tracking recorded', () => {
     expect(rows?.find((r) => r[0] === '综合（跨领域重点任务）')?.[1]).toBe('17');
   });
 
+  it('says how many of those not in place it lists, and that the unrecorded are not listed (evaluator trial)', () => {
+    // 2 recorded as not in place (未达标, 推进中); 123 not recorded count as not in place too.
+    expect(paragraphs(blocks)).toContain(
+      '记录为尚未落实的2项（未达标、未启动、推进中）列示如下，依据为各牵头单位报送或评估人员核实的情况；另有123项未记录2018年落实情况，按未落实计，不逐项列出。',
+    );
+  });
+
   it('lists what is not in place, worst first, with its evidence and the lead unit’s reply', () => {
     const rows = table(blocks, 'service-tracking-open')?.rows.map((r) => r.map((c) => c.text));
     expect(rows).toEqual([

@@ -186,13 +186,25 @@ function notInPlaceBlocks(
         text(evidence || '—'),
       ];
     });
+  // Items without a record count as not in place (the share's rule) but cannot be listed with
+  // evidence: said, so that "尚未落实的2项" is not read as the whole of it.
+  const notRecorded = f.states.filter((s) => s.record === null).length;
+  const unlisted =
+    notRecorded > 0
+      ? `另有${notRecorded}项未记录${f.year}年落实情况，按未落实计，不逐项列出。`
+      : '';
   if (rows.length === 0) {
-    return [{ type: 'paragraph', text: `已记录${f.year}年落实情况的事项均已落实或不适用。` }];
+    return [
+      {
+        type: 'paragraph',
+        text: `已记录${f.year}年落实情况的事项均已落实或不适用${unlisted ? `；${unlisted}` : '。'}`,
+      },
+    ];
   }
   return [
     {
       type: 'paragraph',
-      text: `尚未落实的${rows.length}项（未达标、未启动、推进中）列示如下，依据为各牵头单位报送或评估人员核实的情况。`,
+      text: `记录为尚未落实的${rows.length}项（未达标、未启动、推进中）列示如下，依据为各牵头单位报送或评估人员核实的情况${unlisted ? `；${unlisted}` : '。'}`,
     },
     {
       type: 'table',
