@@ -128,7 +128,8 @@ export function useServiceTrackingBlocks(
             standards: tracking.standards,
             surveys: tracking.surveys,
             scorecards: tracking.scorecards,
+            areaName: results.role === 'plan-area' ? null : (results.regions[0]?.name ?? null),
           }),
-    [plan, regionName, results.year, tracking],
+    [plan, regionName, results.year, results.role, results.regions, tracking],
   );
 }

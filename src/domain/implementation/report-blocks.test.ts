@@ -194,3 +194,17 @@ describe('section 五 when nothing was recorded', () => {
     expect(blocks.some((b) => b.type === 'table')).toBe(false);
   });
 });
+
+describe('surveys in a county’s report (hostile test)', () => {
+  it('are said to be the whole area’s, not printed as the county’s own', () => {
+    const blocks = serviceTrackingBlocks({
+      ...facts([], [], [survey(2018, 92.5)]),
+      regionName: '城北街道',
+      areaName: '周村区',
+    });
+    const lines = paragraphs(blocks);
+    const at = lines.indexOf('以下为周村区全域的满意度调查，未单独调查城北街道，仅供参考。');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 1]).toContain('山东某调查研究中心');
+  });
+});

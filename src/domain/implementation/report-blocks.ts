@@ -34,6 +34,11 @@ export interface ServiceTrackingFacts {
   standards: readonly StandardResult[];
   /** The plan's surveys (all years; those after `year` are left out). */
   surveys: readonly Survey[];
+  /**
+   * For a county's report, the name of the plan's whole area: surveys are the area's (they have
+   * no region), and the report says so rather than print them as the county's own.
+   */
+  areaName?: string | null;
   /** unitScorecards(plan, states, …). */
   scorecards: readonly UnitScorecard[];
 }
@@ -307,13 +312,24 @@ function surveyBlocks(f: ServiceTrackingFacts): ReportBlock[] {
     .filter((s) => s.year <= f.year)
     .sort((a, b) => a.year - b.year || a.at.localeCompare(b.at));
   if (surveys.length === 0) return [{ type: 'paragraph', text: noSurveySentence(f.year) }];
-  return surveys.map((s) => {
-    const subject =
-      s.serviceId !== null
-        ? `“${serviceName.get(s.serviceId) ?? s.serviceId}”服务`
-        : s.domain !== null
-          ? `${domainName.get(s.domain) ?? s.domain}服务`
-          : '基本公共服务总体';
-    return { type: 'paragraph', text: surveySentence(s, subject) };
-  });
+  const scope: ReportBlock[] = f.areaName
+    ? [
+        {
+          type: 'paragraph',
+          text: `以下为${f.areaName}全域的满意度调查，未单独调查${f.regionName}，仅供参考。`,
+        },
+      ]
+    : [];
+  return [
+    ...scope,
+    ...surveys.map((s): ReportBlock => {
+      const subject =
+        s.serviceId !== null
+          ? `“${serviceName.get(s.serviceId) ?? s.serviceId}”服务`
+          : s.domain !== null
+            ? `${domainName.get(s.domain) ?? s.domain}服务`
+            : '基本公共服务总体';
+      return { type: 'paragraph', text: surveySentence(s, subject) };
+    }),
+  ];
 }
