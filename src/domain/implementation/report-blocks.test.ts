@@ -208,3 +208,23 @@ describe('surveys in a county’s report (hostile test)', () => {
     expect(lines[at + 1]).toContain('山东某调查研究中心');
   });
 });
+
+describe('a running total in 表 数值标准 (evaluator trial)', () => {
+  it('shows the sum to date, as its target counts, not the last year’s amount', () => {
+    // 全面改薄工程涉及学校 25所 by 2018 (std.sec.406.1): 10 in 2016, 8 in 2017 → 累计18所.
+    const standards = assessStandards(
+      zhoucun,
+      indexValues([
+        { itemId: 'std.sec.406.1', regionId: 'zhoucun', year: 2016, value: 10 },
+        { itemId: 'std.sec.406.1', regionId: 'zhoucun', year: 2017, value: 8 },
+      ]),
+      { regionId: 'zhoucun', role: 'plan-area' },
+      2018,
+    );
+    const blocks = serviceTrackingBlocks({ ...facts([], [], []), standards });
+    const row = table(blocks, 'service-tracking-standards')?.rows.find(
+      (r) => r[1]?.text === '全面改薄工程涉及学校',
+    );
+    expect(row?.[3]?.text).toBe('累计18所（截至2017年）');
+  });
+});

@@ -290,13 +290,20 @@ function standardBlocks(
         text(nameOf(r.domain)),
         text(r.name),
         text(standardTargetText({ ...r.standard, change: null }, r.targetRule, calendar)),
-        {
-          text:
-            r.latestValue === null
-              ? '—'
-              : `${formatQuantity(r.latestValue, r.unit)}（${r.latestYear}年）`,
-          value: r.latestValue,
-        },
+        // A running total shows its sum to date, as its target counts (累计1.08亿元), not the
+        // last year's amount (evaluator trial).
+        r.cumulativeValue !== null
+          ? {
+              text: `累计${formatQuantity(r.cumulativeValue, r.unit)}（截至${r.latestYear}年）`,
+              value: r.cumulativeValue,
+            }
+          : {
+              text:
+                r.latestValue === null
+                  ? '—'
+                  : `${formatQuantity(r.latestValue, r.unit)}（${r.latestYear}年）`,
+              value: r.latestValue,
+            },
         text(`${statusWord(r.status, r.mode)}${r.isProvisional ? '*' : ''}`),
       ]),
       notes: ['注：结论按主要指标的同一方法判断（见第一部分）；*为缺少数据、结论可能变化。'],
