@@ -8,6 +8,7 @@ import { useLocale, useT } from '../shared/i18n';
 import { usePlan, usePlans } from '../shared/plans';
 import { buildHref, pageOfPath, switchPlan } from '../shared/search';
 import { shellMessages } from './messages';
+import { formatDateTime } from '../domain/wording/format';
 import { reloadToUpdate, UPDATE_READY_EVENT } from './pwa';
 
 const NAV = [
@@ -117,7 +118,7 @@ export function Layout() {
         <div className="banner banner-error" role="alert" data-testid="vanished-banner">
           {t('dataVanished', {
             what: countsText(vanished.counts),
-            time: vanished.lastWriteAt ? new Date(vanished.lastWriteAt).toLocaleString() : '—',
+            time: vanished.lastWriteAt ? formatDateTime(vanished.lastWriteAt, locale) : '—',
           })}{' '}
           <a className="banner-action" href={settingsHref}>
             {t('dataVanishedRestore')}

@@ -1,5 +1,9 @@
 import type { JudgementRow, ObservationRow } from './database';
 import type { NarrativeRow } from './report-tables';
+import { formatDateTime } from '../domain/wording/format';
+
+/** A stored time as the pages show it (Beijing time), to the minute. */
+const shownTime = (iso: string) => formatDateTime(iso).slice(0, 16);
 
 /** A write refused before it happened; `field` names the place for the message. */
 export class ValidationError extends Error {
@@ -63,7 +67,7 @@ export class JudgementConflictError extends Error {
   ) {
     super(
       current
-        ? `此项评定已被${current.by}于${current.at.slice(0, 16).replace('T', ' ')}修改，请查看后再保存`
+        ? `此项评定已被${current.by}于${shownTime(current.at)}修改，请查看后再保存`
         : '此项评定已被他人撤销，请查看后再保存',
     );
     this.name = 'JudgementConflictError';
@@ -81,7 +85,7 @@ export class NarrativeConflictError extends Error {
   ) {
     super(
       current
-        ? `这段文字已由${current.updatedBy}于${current.updatedAt.slice(0, 16).replace('T', ' ')}在别处修改，未保存`
+        ? `这段文字已由${current.updatedBy}于${shownTime(current.updatedAt)}在别处修改，未保存`
         : '这段文字已在别处被删除，未保存',
     );
     this.name = 'NarrativeConflictError';
@@ -112,7 +116,7 @@ export class RecordConflictError<T = unknown> extends Error {
   constructor(readonly conflicts: RecordConflict<T>[]) {
     super(
       conflicts.length === 1 && conflicts[0]?.changedBy
-        ? `此项已被${conflicts[0].changedBy}于${(conflicts[0].changedAt ?? '').slice(0, 16).replace('T', ' ')}修改，未保存；请查看后再保存`
+        ? `此项已被${conflicts[0].changedBy}于${shownTime(conflicts[0].changedAt ?? '')}修改，未保存；请查看后再保存`
         : `${conflicts.length}项已被他人修改，未保存；请查看后再保存`,
     );
     this.name = 'RecordConflictError';

@@ -14,7 +14,7 @@ import type {
 import { EXCHANGE_KINDS, type MergeUnit } from '../../domain/exchange/exchange-tables';
 import { chosenSide, type MergeChoice, type MergeConflict } from '../../domain/exchange/merge';
 import { IMPLEMENTATION_LABELS, standardItems } from '../../domain/implementation/model';
-import { statusLabel } from '../../domain/wording';
+import { formatDateTime, statusLabel } from '../../domain/wording';
 import type { StatusCode } from '../../domain/assessment/types';
 import { noteBackup } from '../../db/exchange/durability';
 import { COMPLETE_SCOPE, exportExchange } from '../../db/exchange/export';
@@ -221,19 +221,12 @@ function download(text: string, fileName: string) {
   URL.revokeObjectURL(link.href);
 }
 
-/** Who-and-when to the second: two edits of one cell are often minutes apart. */
-const formatTime = (iso: string) =>
-  iso
-    ? new Date(iso).toLocaleString('zh-CN', {
-        hour12: false,
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-    : '—';
+/**
+ * Who-and-when to the second (two edits of one cell are often minutes apart), in the time the
+ * rest of the app shows (Beijing time in the Chinese UI: formatDateTime), whatever the laptop's
+ * clock zone.
+ */
+const formatTime = (iso: string) => (iso ? formatDateTime(iso) : '—');
 
 // ---------------------------------------------------------------- export
 
