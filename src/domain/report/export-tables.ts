@@ -146,11 +146,22 @@ export function reportSheets(
 ): Array<{ name: string; heading: string[]; table: ReportTable }> {
   const context = `${report.title}｜${report.meta.regionName}｜截至${report.meta.asOfYear}年`;
   const demo = report.demoNotice ? [report.demoNotice] : [];
+  // Section 五's tables (服务清单 落实情况, units, standards): the figures a department or an
+  // evaluator filters and sorts, as the Word report numbers them.
+  const tracking = report.sections
+    .filter((section) => section.id === 'services')
+    .flatMap((section) => section.blocks)
+    .flatMap((block) => (block.type === 'table' ? [block.table] : []));
   return [
     ...report.appendices.map((a) => ({
       name: `${a.label} ${a.table.caption}`,
       heading: [`${a.label} ${a.table.caption}`, context, ...demo],
       table: a.table,
+    })),
+    ...tracking.map((table) => ({
+      name: table.caption,
+      heading: [table.caption, context, ...demo],
+      table,
     })),
     {
       name: '实际值',

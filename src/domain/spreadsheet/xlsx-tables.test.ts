@@ -40,6 +40,34 @@ describe('the Excel export', () => {
     ]);
   });
 
+  it('has a sheet for each table of section 五 (服务清单), after the appendices (hostile test)', () => {
+    const withTracking = input({
+      serviceTracking: {
+        blocks: [
+          {
+            type: 'table',
+            table: {
+              id: 'service-tracking-domains',
+              caption: '服务清单和重点任务落实情况（2018年）',
+              columns: [{ header: '领域', width: 1, align: 'left' }],
+              rows: [[{ text: '基本公共教育' }]],
+              notes: [],
+            },
+          },
+        ],
+      },
+    });
+    const names = reportSheets(buildReport(withTracking), withTracking).map((s) => s.name);
+    expect(names).toEqual([
+      '附表1 主要指标完成情况表',
+      '附表2 各区县指标评估结论统计表',
+      // numbered as in the Word report: after 表1 (domains), 表2 (预警) and 表3 (区县间差距)
+      '表4 服务清单和重点任务落实情况（2018年）',
+      '实际值',
+      '实际值明细',
+    ]);
+  });
+
   it('writes numbers as numbers with their formats, and blanks where the report prints —', async () => {
     const sheet = (await workbook()).getWorksheet('附表1 主要指标完成情况表') as ExcelJS.Worksheet;
     expect(sheet.getCell('A3').value).toBe('序号');
