@@ -7,6 +7,7 @@ import {
 } from '../../domain/implementation/import-preview';
 import { implementationLabel } from '../../domain/wording/implementation';
 import { useLocale, useT } from '../../shared/i18n';
+import { useRegions } from '../../shared/regions';
 import { servicesMessages } from './messages';
 import { useSaveImplementation } from './queries';
 import type { ViewProps } from './view-props';
@@ -46,6 +47,7 @@ export function ImportDialog({
     plan,
     results.regions.map((r) => r.regionId),
   );
+  const storedRegions = useRegions(plan);
   const [isReading, setReading] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -68,7 +70,13 @@ export function ImportDialog({
         return;
       }
       if (!results.regions.some((r) => r.regionId === result.regionId)) {
-        setErrors([t('regionMissing', { region: result.regionName })]);
+        // Archived regions keep their data but leave every page: say so, not "unknown".
+        const archived = storedRegions.data?.some(
+          (r) => r.regionId === result.regionId && r.archived === 1,
+        );
+        setErrors([
+          t(archived ? 'regionArchived' : 'regionMissing', { region: result.regionName }),
+        ]);
         return;
       }
       setLoaded({

@@ -197,6 +197,7 @@ export const servicesMessages = defineMessages(
     reading: '正在读取…',
     fileFor: '文件：{file}；{region}，{year}年',
     regionMissing: '文件中的区域“{region}”不在本规划的区域中，未读取',
+    regionArchived: '文件中的区域“{region}”已归档，未读取；请先在“数据录入”中恢复该区域后再导入',
     kind_new: '新增',
     kind_changed: '修改',
     kind_unchanged: '未变',
@@ -411,6 +412,8 @@ export const servicesMessages = defineMessages(
     reading: 'Reading…',
     fileFor: 'File: {file}; {region}, {year}',
     regionMissing: 'The region “{region}” of the file is not a region of this plan; not read',
+    regionArchived:
+      'The region “{region}” of the file is archived; not read. Restore it on Data entry first.',
     kind_new: 'New',
     kind_changed: 'Changed',
     kind_unchanged: 'Unchanged',
