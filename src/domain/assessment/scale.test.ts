@@ -38,7 +38,9 @@ describe('isSizeIndependent', () => {
     expect(isSizeIndependent({ name: '每年建成示范体育健身公园', unit: '个', kind: 'level' })).toBe(
       false,
     );
-    expect(isSizeIndependent({ name: '全面改薄工程投资', unit: '亿元', kind: 'level' })).toBe(false);
+    expect(isSizeIndependent({ name: '全面改薄工程投资', unit: '亿元', kind: 'level' })).toBe(
+      false,
+    );
   });
 
   it('answers each item on its own, however often it is asked', () => {
