@@ -227,10 +227,10 @@ describe('数据交换 (backup, restore, exchange between laptops)', () => {
     expect(await rows.count()).toBe(2);
     const retentionRow = a.page.locator(`tr[data-conflict$="|${RETENTION}|2016"]`);
     expect(await retentionRow.locator('td').nth(0).textContent()).toMatch(
-      /^97\.2王评估，\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/,
+      /^97\.2王评估，\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
     );
     expect(await retentionRow.locator('td').nth(1).textContent()).toMatch(
-      /^97\.4李评估，\d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}:\d{2}$/,
+      /^97\.4李评估，\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
     );
     // keep mine for 巩固率, take theirs for 学前; first set all to newer, then override one
     await a.page.getByRole('button', { name: '全部采用较新的' }).click();
