@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { hiddenRows, titledPlan } from './read-fill-template';
+import { decodeAddress, hiddenRows, plainText, titledPlan } from './read-fill-template';
 import type { Plan } from '../catalog/schema';
 import { neutralizeFormula } from '../csv/write-csv';
 import {
@@ -12,6 +12,7 @@ import {
   type ImplementationStatus,
   type Subject,
 } from '../implementation/model';
+import { SHEET_PROTECTION } from './fill-template';
 import { toArrayBuffer } from './xlsx-tables';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
@@ -207,18 +208,7 @@ export async function writeChecklistSheet(spec: ChecklistSheetSpec): Promise<Arr
     from: { row: L.headerRow, column: 1 },
     to: { row: L.headerRow, column: L.lastColumn },
   };
-  await sheet.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    autoFilter: true,
-    sort: false,
-    insertRows: false,
-    deleteRows: false,
-    insertColumns: false,
-    deleteColumns: false,
-  });
+  await sheet.protect('', SHEET_PROTECTION);
 
   const guide = workbook.addWorksheet(CHECKLIST_GUIDE_SHEET);
   guide.getColumn(1).width = 110;
@@ -299,17 +289,6 @@ export const DEFAULT_CHECKLIST_LIMITS: ChecklistReadLimits = {
 
 const fail = (...errors: string[]): ChecklistReadResult => ({ ok: false, errors });
 
-function plainText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && 'richText' in value)
-    return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'text' in value) return String(value.text);
-  return '';
-}
-
 /** A cell's text, a formula's cached result (with a warning), or why it cannot be read. */
 function readText(
   cell: ExcelJS.Cell,
@@ -335,15 +314,6 @@ function readText(
     return { error: `不是文字（错误值${String(raw.error)}）` };
   }
   return { text: plainText(raw).trim(), isFromFormula: false };
-}
-
-/** A1 → [row, column]. */
-function decode(address: string): [number, number] {
-  const match = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!match) return [0, 0];
-  let column = 0;
-  for (const ch of match[1] as string) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(match[2]), column];
 }
 
 /**
@@ -420,7 +390,7 @@ export async function readChecklistSheet(
   const errors: string[] = [];
   for (const range of sheet.model.merges ?? []) {
     const [start = '', end = ''] = range.split(':');
-    if (decode(start)[0] >= L.firstDataRow || decode(end)[0] >= L.firstDataRow) {
+    if (decodeAddress(start)[0] >= L.firstDataRow || decodeAddress(end)[0] >= L.firstDataRow) {
       errors.push(`${CHECKLIST_SHEET}：单元格${range}被合并，请取消合并后按原模板填写`);
     }
   }

@@ -28,6 +28,24 @@ import { toArrayBuffer } from './xlsx-tables';
 export const FILL_TEMPLATE_FORMAT = 'gongfu-monitor-fill-template';
 export const FILL_TEMPLATE_VERSION = 1;
 export const DATA_SHEET = '填报表';
+
+/**
+ * What a filling department may do on a protected sheet (the 填报模板 and the 落实情况表): select,
+ * resize, filter; not sort, insert or delete rows and columns, which would move a value to another
+ * item. No password: protection keeps the layout from accidental edits; the key guards the rest.
+ */
+export const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  autoFilter: true,
+  sort: false,
+  insertRows: false,
+  deleteRows: false,
+  insertColumns: false,
+  deleteColumns: false,
+};
 export const GUIDE_SHEET = '填报说明';
 export const KEY_SHEET = '_key';
 
@@ -220,19 +238,7 @@ export async function writeFillTemplate(spec: FillTemplateSpec): Promise<ArrayBu
     from: { row: LAYOUT.headerRow, column: 1 },
     to: { row: LAYOUT.headerRow, column: noteColumn },
   };
-  // No password: protection keeps the layout from accidental edits; the key guards the rest.
-  await sheet.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    autoFilter: true,
-    sort: false,
-    insertRows: false,
-    deleteRows: false,
-    insertColumns: false,
-    deleteColumns: false,
-  });
+  await sheet.protect('', SHEET_PROTECTION);
 
   const guide = workbook.addWorksheet(GUIDE_SHEET);
   guide.getColumn(1).width = 110;
