@@ -54,6 +54,29 @@ export function RegionSelect({
   );
 }
 
+/** A select of years (a plan's period: periodYears), for the as-of year of a page. */
+export function YearSelect({
+  years,
+  value,
+  onChange,
+  label,
+}: {
+  years: readonly number[];
+  value: number;
+  onChange: (year: string) => void;
+  label: string;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {years.map((y) => (
+        <option key={y} value={y}>
+          {y}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A select of a plan's domains with an "all domains" choice (value ''), in plan order. */
 export function DomainSelect({
   plan,

@@ -22,7 +22,7 @@ import { FigureText, ProgressText, useWording } from '../../shared/wording';
 import './assessment.css';
 import { assessmentMessages } from './messages';
 import { useJudgementHistory, useSetJudgement } from './queries';
-import { DomainSelect, RegionSelect } from '../../shared/selectors';
+import { DomainSelect, RegionSelect, YearSelect } from '../../shared/selectors';
 
 // What an evaluator can set: the mid-term statuses, or at the final assessment met / not met
 // (and, where data is still missing, the provisional verdicts).
@@ -237,13 +237,12 @@ export default function AssessmentPage({ entry }: FeaturePageProps) {
         </label>
         <label>
           {t('asOf')}
-          <select value={asOfYear} onChange={(event) => setParams({ year: event.target.value })}>
-            {periodYears(plan).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+          <YearSelect
+            years={periodYears(plan)}
+            value={asOfYear}
+            onChange={(y) => setParams({ year: y })}
+            label={t('asOf')}
+          />
         </label>
         <span className="mode-label" data-testid="mode-label" title={t('modeHint')}>
           {wording.mode(mode)}

@@ -12,7 +12,7 @@ import { usePlanAssessment, useOverviewParams, type OverviewView } from './use-o
 import { periodYears } from '../../shared/plan-results';
 import { useWording } from '../../shared/wording';
 import './overview.css';
-import { RegionSelect } from '../../shared/selectors';
+import { RegionSelect, YearSelect } from '../../shared/selectors';
 import { useFirstDataMark } from '../../shared/first-data-mark';
 
 const TABS: ReadonlyArray<
@@ -102,17 +102,12 @@ export default function OverviewPage({ entry }: FeaturePageProps) {
         </label>
         <label>
           <span>{t('year')}</span>
-          <select
-            aria-label={t('year')}
+          <YearSelect
+            years={periodYears(plan)}
             value={year}
-            onChange={(e) => setParams({ year: e.target.value })}
-          >
-            {periodYears(plan).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+            onChange={(y) => setParams({ year: y })}
+            label={t('year')}
+          />
         </label>
         {/* The mode follows the year: 终期评估 in the plan's end year (docs/methodology.md §4). */}
         <span className="mode-label" data-testid="mode-label" title={t('modeHint')}>

@@ -26,7 +26,7 @@ import {
   usePlanResults,
 } from '../../shared/plan-results';
 import { useSearchParams } from '../../shared/address';
-import { RegionSelect } from '../../shared/selectors';
+import { RegionSelect, YearSelect } from '../../shared/selectors';
 import { useAuthorName } from '../../shared/settings';
 import { useServiceTracking, useServiceTrackingBlocks } from '../../shared/service-tracking';
 import { useWording } from '../../shared/wording';
@@ -312,17 +312,12 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
           </label>
           <label>
             {t('asOf')}
-            <select
-              aria-label={t('asOf')}
+            <YearSelect
+              years={periodYears(plan)}
               value={year}
-              onChange={(event) => setParams({ year: event.target.value })}
-            >
-              {periodYears(plan).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+              onChange={(y) => setParams({ year: y })}
+              label={t('asOf')}
+            />
           </label>
           <span className="mode-label" data-testid="mode-label" title={t('modeHint')}>
             {wording.mode(mode)}

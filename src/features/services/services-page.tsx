@@ -7,7 +7,7 @@ import { useT } from '../../shared/i18n';
 import { EmptyState, Section, type FeaturePageProps } from '../../shared/page';
 import { periodYears, usePlanResults } from '../../shared/plan-results';
 import { buildHref, type ServicesView } from '../../shared/search';
-import { RegionSelect } from '../../shared/selectors';
+import { RegionSelect, YearSelect } from '../../shared/selectors';
 import { useServiceTracking } from '../../shared/service-tracking';
 import { useWording } from '../../shared/wording';
 import { ChecklistView } from './checklist-view';
@@ -202,17 +202,12 @@ export default function ServicesPage({ entry }: FeaturePageProps) {
         </label>
         <label>
           <span>{t('year')}</span>
-          <select
-            aria-label={t('year')}
+          <YearSelect
+            years={periodYears(plan)}
             value={year}
-            onChange={(e) => setSearch({ year: e.target.value })}
-          >
-            {periodYears(plan).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+            onChange={(y) => setSearch({ year: y })}
+            label={t('year')}
+          />
         </label>
         <span className="mode-label">{wording.mode(results.mode)}</span>
       </div>
