@@ -483,7 +483,9 @@ function PreviewView(props: {
                     <td>
                       {r.old && r.dataStatus && r.dataStatus !== r.old.dataStatus
                         ? `${props.statusWord(r.old.dataStatus)} → ${props.statusWord(r.dataStatus)}`
-                        : props.statusWord(r.dataStatus)}
+                        : // A new value without a status is stored as 初步 (saveValues); only a
+                          // changed one keeps its old status ("不变").
+                          props.statusWord(r.dataStatus ?? (r.old ? undefined : 'preliminary'))}
                     </td>
                     <td className="muted">{r.note ?? ''}</td>
                   </tr>
