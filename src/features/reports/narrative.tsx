@@ -134,8 +134,11 @@ export function useNarrative(dataset: string, planId: string, regionId: string, 
     problems: row?.problems ?? '',
     suggestions: row?.suggestions ?? '',
   };
+  const kept = states[key];
+  // "Saved" names what is stored now: after another tab's save the text shown is its version,
+  // and so must the label be (it said 第1版 beside version 2's text: hostile test).
   const state: NarrativeState =
-    states[key] ?? (draft ? { kind: 'unsaved' } : { kind: 'saved', row });
+    kept && kept.kind !== 'saved' ? kept : draft ? { kind: 'unsaved' } : { kind: 'saved', row };
 
   const setState = (k: string, next: NarrativeState) => setStates((all) => ({ ...all, [k]: next }));
 
