@@ -124,6 +124,18 @@ describe('the 落实情况表 template', () => {
     expect(read.rows[2]).toMatchObject({ status: null, errors: [] });
   });
 
+  it('reads a date Excel made of what was typed as the date it shows, not its day number (hostile test)', async () => {
+    const filled = await fill(await template, (sheet) => {
+      sheet.getCell('G4').value = '已落实';
+      // "2018/5/1" typed into 依据 becomes day 43221 with a date format.
+      sheet.getCell('H4').value = 43221;
+      sheet.getCell('H4').numFmt = 'yyyy/m/d';
+    });
+    const read = await readChecklistSheet(filled, zhoucun);
+    if (!read.ok) throw new Error(read.errors.join('\n'));
+    expect(read.rows[0]).toMatchObject({ status: 'done', evidence: '2018-05-01' });
+  });
+
   it('gives back stored text exactly, even text Excel would take for a formula when typed', async () => {
     const bytes = await writeChecklistSheet({
       ...SPEC,

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { decodeAddress, hiddenRows, plainText, titledPlan } from './read-fill-template';
+import {
+  decodeAddress,
+  hiddenRows,
+  isDateFormat,
+  plainText,
+  titledPlan,
+} from './read-fill-template';
 import type { Plan } from '../catalog/schema';
 import { neutralizeFormula } from '../csv/write-csv';
 import {
@@ -313,8 +319,20 @@ function readText(
   if (raw !== null && typeof raw === 'object' && 'error' in raw) {
     return { error: `不是文字（错误值${String(raw.error)}）` };
   }
+  // Excel turns a typed "2018/5/1" into a day number with a date format (or ExcelJS into a Date):
+  // the text is the date the department saw, not 43221.
+  if (raw instanceof Date) return { text: isoDay(raw), isFromFormula: false };
+  if (typeof raw === 'number' && isDateFormat(cell.numFmt)) {
+    return {
+      text: isoDay(new Date(Math.round((raw - 25_569) * 86_400_000))),
+      isFromFormula: false,
+    };
+  }
   return { text: plainText(raw).trim(), isFromFormula: false };
 }
+
+/** A date's day by its UTC fields, as Excel's day numbers and ExcelJS's Dates encode it. */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Reads a filled 落实情况表. File-level problems (not this app's sheet, another plan, rows moved
