@@ -160,7 +160,8 @@ export interface RecordAuditRow extends AuditBase {
  */
 export interface ImplementationAuditRow extends AuditBase {
   entity: 'implementation';
-  action: 'save' | 'undo';
+  /** `merge`: taken over from an exchange file (its whole record, before → after). */
+  action: 'save' | 'undo' | 'merge';
   before: ImplementationRow | null;
   after: ImplementationRow;
   undoes?: string;

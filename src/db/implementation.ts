@@ -286,7 +286,9 @@ export async function listImplementation(
 export interface ImplementationHistoryEntry {
   seq: number;
   year: number;
-  action: 'save' | 'undo';
+  action: 'save' | 'undo' | 'merge';
+  /** True for a change made on another laptop, whose history came with an exchange file. */
+  isImported: boolean;
   before: ImplementationRow | null;
   after: ImplementationRow;
   by: string;
@@ -302,19 +304,25 @@ export async function implementationHistory(
   // The key ends with "|year", so the prefix up to the last separator is this item's alone.
   const prefix = `${subject.planId}|${subject.regionId}|${subject.subjectId}|`;
   const rows = await db.auditLog.where('key').startsWith(prefix).toArray();
-  return rows
-    .filter((row): row is ImplementationAuditRow => row.entity === 'implementation')
-    .map((row) => ({
-      seq: row.seq ?? 0,
-      year: row.after.year,
-      action: row.action,
-      before: row.before,
-      after: row.after,
-      by: row.by,
-      at: row.at,
-      actionId: row.actionId,
-    }))
-    .sort((a, b) => b.seq - a.seq);
+  return (
+    rows
+      .filter((row): row is ImplementationAuditRow => row.entity === 'implementation')
+      .map((row) => ({
+        seq: row.seq ?? 0,
+        year: row.after.year,
+        action: row.action,
+        before: row.before,
+        after: row.after,
+        by: row.by,
+        at: row.at,
+        actionId: row.actionId,
+        isImported: row.importedIn !== undefined,
+      }))
+      // By time, newest first (as valueHistory): rows merged from another laptop's file are added
+      // after the local ones (higher seq) but may be older; put first, they read as the current
+      // state although this laptop kept its own (evaluator trial).
+      .sort((a, b) => (a.at === b.at ? b.seq - a.seq : a.at < b.at ? 1 : -1))
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { loadAllPlans } from '../../domain/catalog/test-plans';
 import { openDatabase, type AppDatabase } from '../database';
 import { addRegion } from '../regions';
 import {
+  implementationHistory,
   listImplementation,
   saveImplementation,
   type ImplementationInput,
@@ -208,6 +209,19 @@ describe('service tracking in exchange files', () => {
       before: { status: 'done', by: '王评估' },
       after: { status: 'below_standard', version: 3 },
     });
+    // The item's history, newest first by time: the merge (now), 李评估's change marked as made
+    // on the other laptop, then 王评估's own.
+    const history = await implementationHistory(a, {
+      planId: 'zhoucun',
+      regionId: 'zhoucun',
+      subjectId: 'svc.education.1',
+    });
+    expect(history.map((h) => [h.action, h.by, h.isImported])).toEqual([
+      ['merge', '王评估', false],
+      ['save', '李评估', true],
+      ['save', '王评估', false],
+      ['save', '王评估', false],
+    ]);
     // A second import of the same file changes nothing.
     const again = await previewMerge(a, await prepared(a, await exportFrom(b, '李评估')));
     expect(again.conflicts).toEqual([]);

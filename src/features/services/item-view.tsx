@@ -193,7 +193,14 @@ export function ItemView(
                     .filter(Boolean)
                     .join('；')}
                 </td>
-                <td>{h.action === 'undo' ? t('actionUndo') : t('actionSave')}</td>
+                <td>
+                  {h.action === 'undo'
+                    ? t('actionUndo')
+                    : h.action === 'merge'
+                      ? t('actionMerge')
+                      : t('actionSave')}
+                  {h.isImported && <span className="muted small">{t('fromOtherLaptop')}</span>}
+                </td>
                 <td className="small muted nowrap">
                   {h.by} {wording.dateTime(h.at).slice(0, 16)}
                 </td>

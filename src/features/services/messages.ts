@@ -106,6 +106,8 @@ export const servicesMessages = defineMessages(
     historyAction: '类型',
     actionSave: '记录',
     actionUndo: '撤销',
+    actionMerge: '导入合并',
+    fromOtherLaptop: '（另一台电脑上的修改，随数据文件导入）',
     // standards
     standardsTitle: '数值标准（{region}，截至{year}年）',
     standardsCaption:
@@ -323,6 +325,8 @@ export const servicesMessages = defineMessages(
     historyAction: 'Kind',
     actionSave: 'recorded',
     actionUndo: 'undone',
+    actionMerge: 'merged from a file',
+    fromOtherLaptop: ' (made on another computer, came with a data file)',
     standardsTitle: 'Numeric standards ({region}, as of {year})',
     standardsCaption:
       'Numeric standards of the service list, boxes, programmes and key tasks, judged like indicators once yearly values are entered. The {restated} that restate an indicator or a target in the text are judged as that item and not listed here.',
