@@ -305,3 +305,21 @@ async function retamper(
   const checksum = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return JSON.stringify({ ...file, checksum });
 }
+
+describe('a coded value in a hand-edited file (hostile test)', () => {
+  it('is named with the words of the page, not only its code', async () => {
+    const a = laptop();
+    await recordTracking(a);
+    const tampered = await retamper(await exportFrom(a), (tables) => {
+      const rows = tables.implementation as Array<Record<string, unknown>>;
+      rows[0] = { ...rows[0], status: 'foo' };
+    });
+    const result = await prepare(laptop(), tampered);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.join('\n')).toContain(
+        'status：取值文本“foo”无效，应为 done（已落实）、in_progress（推进中）、not_started（未启动）、below_standard（未达标）、not_applicable（不适用） 之一',
+      );
+    }
+  });
+});

@@ -10,7 +10,12 @@ import {
   valueRuleFor,
   type ValueRule,
 } from '../observations/value-rules';
-import { MAX_TEXT, standardItems, validateImplementation } from '../implementation/model';
+import {
+  IMPLEMENTATION_LABELS,
+  MAX_TEXT,
+  standardItems,
+  validateImplementation,
+} from '../implementation/model';
 import { validateSurvey } from '../implementation/surveys';
 import type {
   ExchangeAuditRow,
@@ -80,6 +85,25 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空（null）',
 };
 
+/** What a coded value means, so that a list of allowed values reads in Chinese: done（已落实）. */
+const VALUE_NAMES: Record<string, string> = {
+  ...IMPLEMENTATION_LABELS['zh-CN'],
+  preliminary: '初步',
+  final: '正式',
+  'plan-area': '规划全域',
+  subregion: '下辖区域',
+  midterm: '中期评估',
+  service: '服务项目',
+  task: '重点任务',
+  rate: '满意率',
+  score: '满意度得分',
+};
+const valueName = (v: unknown, _: number, all: readonly unknown[]) => {
+  // 'final' is 正式 beside 'preliminary' and 终期评估 beside 'midterm'.
+  const name = v === 'final' && all.includes('midterm') ? '终期评估' : VALUE_NAMES[String(v)];
+  return name ? `${String(v)}（${name}）` : String(v);
+};
+
 function describeInput(input: unknown): string {
   if (input === undefined) return '';
   if (typeof input === 'string')
@@ -105,7 +129,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `${at}有本系统没有的字段 ${issue.keys.join('、')}`;
     case 'invalid_value':
-      return `${at}取值${describeInput(input)}无效，应为 ${issue.values.map((v) => String(v)).join('、')} 之一`;
+      return `${at}取值${describeInput(input)}无效，应为 ${issue.values.map(valueName).join('、')} 之一`;
     case 'invalid_union':
       return `${at}取值${describeInput(input)}无效`;
     case 'invalid_format':
