@@ -107,6 +107,7 @@ export const servicesMessages = defineMessages(
     actionSave: '记录',
     actionUndo: '撤销',
     actionMerge: '导入合并',
+    afterTargetYear: '目标为截至{year}年的累计数，此后年份的数值不计入',
     fromOtherLaptop: '（另一台电脑上的修改，随数据文件导入）',
     // standards
     standardsTitle: '数值标准（{region}，截至{year}年）',
@@ -326,6 +327,7 @@ export const servicesMessages = defineMessages(
     actionSave: 'recorded',
     actionUndo: 'undone',
     actionMerge: 'merged from a file',
+    afterTargetYear: 'The target is a total up to {year}; later years do not count',
     fromOtherLaptop: ' (made on another computer, came with a data file)',
     standardsTitle: 'Numeric standards ({region}, as of {year})',
     standardsCaption:

@@ -199,18 +199,35 @@ export function StandardsTable({
                   <td className="nowrap">
                     {standardTargetText(item, r.targetRule, calendar, locale)}
                   </td>
-                  {years.map((y) => (
-                    <StandardYearInput
-                      key={y}
-                      plan={plan}
-                      result={r}
-                      regionId={regionId}
-                      planAreaId={planAreaId}
-                      year={y}
-                      stored={values.get(valueKey(r.id, regionId, y))}
-                      onNotice={onNotice}
-                    />
-                  ))}
+                  {years.map((y) => {
+                    const stored = values.get(valueKey(r.id, regionId, y));
+                    // A total over years ending before the plan does (2016—2018年累计) counts no
+                    // later year: no cell to fill there (a stored one stays, to be cleared).
+                    return r.standard.kind === 'cumulative' &&
+                      r.standard.year !== null &&
+                      y > r.standard.year &&
+                      !stored ? (
+                      <td
+                        key={y}
+                        className="num std-cell muted"
+                        data-year={y}
+                        title={t('afterTargetYear', { year: r.standard.year })}
+                      >
+                        —
+                      </td>
+                    ) : (
+                      <StandardYearInput
+                        key={y}
+                        plan={plan}
+                        result={r}
+                        regionId={regionId}
+                        planAreaId={planAreaId}
+                        year={y}
+                        stored={stored}
+                        onNotice={onNotice}
+                      />
+                    );
+                  })}
                   <td className="verdict-cell">
                     <StatusBadge status={r.status} isProvisional={r.isProvisional} />
                   </td>
