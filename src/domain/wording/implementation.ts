@@ -91,7 +91,7 @@ export function listedText(serviceCount: number, taskCount: number): string {
 /**
  * The opening paragraph of section 五.
  *
- * @example "规划列有基本公共服务清单100项、重点任务27项，共127项。截至2018年，周村区已落实1项、不适用1项、
+ * @example "规划列有基本公共服务清单100项、重点任务27项，共127项。2018年，周村区已落实1项、不适用1项、
  *   未记录2018年落实情况125项。已落实1项，占适用事项126项的0.8%（未记录的事项计为未落实）。"
  */
 export function trackingSummaryParagraph(f: {
@@ -107,7 +107,8 @@ export function trackingSummaryParagraph(f: {
     f.rollup.shareInPlace === null
       ? `${shareInPlaceText(f.rollup)}。`
       : `${shareInPlaceText(f.rollup)}${f.rollup.notRecorded > 0 ? '（未记录的事项计为未落实）' : ''}。`;
-  return `${listed}截至${f.year}年，${f.regionName}${counts}。${share}`;
+  // A status is recorded for one year (not a running state "截至" it): 2018年，周村区已落实….
+  return `${listed}${f.year}年，${f.regionName}${counts}。${share}`;
 }
 
 /** Section 五 when nothing is recorded for the region and year: said plainly. */
