@@ -176,6 +176,11 @@ describe('数据交换 (backup, restore, exchange between laptops)', () => {
     await expect
       .poll(() => page.getByTestId('exchange-done').textContent())
       .toContain('已恢复：3 个数值');
+    // The cleared database had no evaluator name: the backup's is taken, and the page says so
+    // (a colleague restoring someone's backup must not sign with that name unawares).
+    expect(await page.getByTestId('exchange-done').textContent()).toContain(
+      '本机原未设置评估人员姓名，已采用备份中的“王评估”',
+    );
 
     // Everything is back: the banner goes, the values are as before, the same bytes come out
     await expect.poll(() => page.getByTestId('vanished-banner').count()).toBe(0);

@@ -83,6 +83,8 @@ export const messages = defineMessages(
     restoreConfirm: '确认恢复',
     restoring: '正在恢复…',
     restored: '已恢复：{counts}。',
+    restoredName:
+      '本机原未设置评估人员姓名，已采用备份中的“{name}”；如不是您本人，请在上方“姓名”中改为您的姓名，之后的修改将记在您的名下。',
     previewing: '正在比较…',
     previewTitle: '合并预览',
     previewCounts:
@@ -164,6 +166,8 @@ export const messages = defineMessages(
     restoreConfirm: 'Restore',
     restoring: 'Restoring…',
     restored: 'Restored: {counts}.',
+    restoredName:
+      'No evaluator name was set here, so the backup’s “{name}” was taken; if that is not you, change the name above so that your changes are signed with yours.',
     previewing: 'Comparing…',
     previewTitle: 'Merge preview',
     previewCounts:
@@ -544,7 +548,7 @@ type Step =
   | { kind: 'errors'; file: string; errors: string[] }
   | { kind: 'ready'; file: PreparedFile }
   | { kind: 'confirm-restore'; file: PreparedFile; current: DataCounts }
-  | { kind: 'restored'; counts: DataCounts }
+  | { kind: 'restored'; counts: DataCounts; takenName: string | null }
   | { kind: 'preview'; preview: MergePreview }
   | { kind: 'merged'; summary: MergeSummary };
 
@@ -652,11 +656,21 @@ function ImportPanel() {
   const runRestore = async (file: PreparedFile) => {
     setStep({ kind: 'busy', label: t('restoring') });
     try {
+      const before = await db.settings.get('evaluatorName');
       const counts = await restoreFile(db, file, { by: author });
       // Restored from a backup: that file is the latest backup of these data.
       noteBackup(defaultStorage(), db.name, file.header.exportedAt || new Date().toISOString());
+      const after = await db.settings.get('evaluatorName');
       await refresh();
-      setStep({ kind: 'restored', counts });
+      // No name was set here, so the file's was taken: said, so that a colleague restoring
+      // someone else's backup does not sign their changes with that person's name.
+      const taken =
+        !String(before?.value ?? '').trim() &&
+        typeof after?.value === 'string' &&
+        after.value.trim()
+          ? after.value
+          : null;
+      setStep({ kind: 'restored', counts, takenName: taken });
     } catch (e) {
       setFailure(describeImportFailure(e));
       setStep({ kind: 'ready', file });
@@ -729,6 +743,7 @@ function ImportPanel() {
       {step.kind === 'restored' && (
         <p className="ok-message" role="status" data-testid="exchange-done">
           {t('restored', { counts: countsText(step.counts) })}
+          {step.takenName && <> {t('restoredName', { name: step.takenName })}</>}
         </p>
       )}
       {step.kind === 'preview' && (
