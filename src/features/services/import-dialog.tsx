@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RecordConflictError } from '../../db/errors';
 import {
   previewChecklist,
@@ -48,6 +48,8 @@ export function ImportDialog({
     results.regions.map((r) => r.regionId),
   );
   const storedRegions = useRegions(plan);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => dialogRef.current?.focus(), []);
   const [isReading, setReading] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -128,6 +130,9 @@ export function ImportDialog({
         role="dialog"
         aria-modal="true"
         aria-label={t('importTitle')}
+        // Focus moves into the dialog when it opens, so Escape closes it (evaluator trial).
+        tabIndex={-1}
+        ref={dialogRef}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
         }}
