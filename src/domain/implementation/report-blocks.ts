@@ -220,8 +220,9 @@ function notInPlaceBlocks(
           { header: '领域', width: 2.4, align: 'left' },
           { header: '事项', width: 4, align: 'left' },
           { header: '牵头单位', width: 2.6, align: 'left' },
-          { header: '落实情况', width: 1.2, align: 'center' },
-          { header: '依据及反馈', width: 4.5, align: 'left' },
+          // Wide enough for 未达标 / 推进中 on one line in Word (they wrapped: evaluator trial).
+          { header: '落实情况', width: 1.6, align: 'center' },
+          { header: '依据及反馈', width: 4.1, align: 'left' },
         ],
         rows,
         notes: [],
@@ -281,9 +282,9 @@ function standardBlocks(
       caption: `数值标准评估结论（${f.year}年）`,
       columns: [
         { header: '领域', width: 2.2, align: 'left' },
-        { header: '标准', width: 4.2, align: 'left' },
+        { header: '标准', width: 3.6, align: 'left' },
         { header: '目标', width: 2.4, align: 'left' },
-        { header: '实际值', width: 2, align: 'right' },
+        { header: '实际值', width: 2.6, align: 'right' },
         { header: '结论', width: 1.6, align: 'center' },
       ],
       rows: judged.map((r) => [
