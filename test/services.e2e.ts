@@ -439,7 +439,17 @@ describe('服务清单 (service list and key tasks)', () => {
       { subjectId: BOARDING, status: 'done', documentRef: '周教体发〔2018〕12号' },
     ]);
 
-    // The site's databases are cleared while the app is closed (as an eviction would).
+    // The shell has noted what the data set holds (it does so after each write; under load that
+    // can trail the download) before the site's databases are cleared while the app is closed,
+    // as an eviction would.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const marker = localStorage.getItem('gongfu-monitor.durability:gongfu-monitor');
+          return marker ? (JSON.parse(marker) as { counts: { implementation?: number } }) : null;
+        }),
+      )
+      .toMatchObject({ counts: { implementation: 1 } });
     await page.goto('about:blank');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', {
