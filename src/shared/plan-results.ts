@@ -76,7 +76,17 @@ export function useRegionResults(
       const computed =
         itemId === undefined ? assessPlanCached(plan, values, region, year) : one ? [one] : [];
       const own = judgementsByRegion.get(regionId) ?? [];
-      out.set(regionId, new Map(applyJudgements(computed, own, year).map((r) => [r.id, r])));
+      // A region whose results (kept per region by the engine's cache) and judgements are the
+      // same objects keeps its map, so a page that draws a row per region (the by-indicator
+      // grid) redraws only the region a save changed.
+      const cacheKey = one ?? computed;
+      const before = judgedMaps.get(cacheKey);
+      const map =
+        before && sameItems(before.own, own)
+          ? before.map
+          : new Map(applyJudgements(computed, own, year).map((r) => [r.id, r]));
+      judgedMaps.set(cacheKey, { own, map });
+      out.set(regionId, map);
     }
     return out;
   }, [plan, values, regionKey, year, itemId, judgements.data]);
@@ -98,6 +108,17 @@ export function indicatorRowsOf(plan: Plan, planValues: PlanValues | undefined):
     indicatorRowsCache.set(planValues, rows);
   }
   return rows;
+}
+
+/** A region's judged results by the engine's results they were made from (see useRegionResults). */
+const judgedMaps = new WeakMap<
+  object,
+  { own: readonly JudgementRow[]; map: Map<string, JudgedResult> }
+>();
+
+/** Same length and the same objects in the same order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export interface PlanResults {
