@@ -353,8 +353,12 @@ async function entry(context: BrowserContext, url: string, planId: string, itemI
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const rows = await page.locator(`td.entry-cell[data-col="${lastCol}"]`).count();
-  await profiled(context, page, 'entry', () => edit(page, rows, lastCol));
+  // A long grid draws only the rows in view (aria-rowcount says how many it has): the edits go
+  // round the rows drawn at the start.
+  const drawn = await page.locator(`td.entry-cell[data-col="${lastCol}"]`).count();
+  const rowCount = await page.locator('table.entry-grid').getAttribute('aria-rowcount');
+  const rows = rowCount === null ? drawn : Number(rowCount) - 1;
+  await profiled(context, page, 'entry', () => edit(page, drawn, lastCol));
   await page.locator(`td.entry-cell[data-row="0"][data-col="1"]`).click();
   await profiled(context, page, 'arrows', () => arrows(page));
   const lat = await page.evaluate(() => window.__lat);
