@@ -126,9 +126,9 @@ export interface PlanResults {
   regions: RegionRow[];
   region: RegionRow | undefined;
   role: RegionRole;
-  /** Every stored value of the plan: indexed, and as flat rows (`planValues.rows`; the
-   * indicators' and prose targets' alone with `indicatorRowsOf`). Numeric standards (服务清单) are
-   * in `values` too, for assessStandards. */
+  /** Every stored value of the plan: indexed, and as flat rows when asked for (`rows: true`;
+   * `planValues.rows`; the indicators' and prose targets' alone with `indicatorRowsOf`). Numeric
+   * standards (服务清单) are in `values` too, for assessStandards. */
   planValues: PlanValues | undefined;
   values: ValueIndex;
   year: number;
@@ -148,9 +148,11 @@ export interface PlanResults {
 export function usePlanResults(
   plan: Plan,
   choice: { regionId: string | null | undefined; year: number | null | undefined },
+  /** `rows`: the page lists values with their records (`planValues.rows`, `indicatorRowsOf`). */
+  options: { rows?: boolean } = {},
 ): PlanResults {
   const regionsQuery = useRegions(plan);
-  const observations = useObservations(plan.id);
+  const observations = useObservations(plan.id, options);
   const judgements = usePlanJudgements(plan.id);
   const regions = useMemo(
     () => (regionsQuery.data ?? []).filter((r) => r.archived === 0),
