@@ -7,7 +7,7 @@ import { openDatabase, type AppDatabase } from './database';
 import { loadDemoData } from './demo';
 import { ConflictError } from './errors';
 import { COMPLETE_SCOPE, exportExchange } from './exchange/export';
-import { applyMerge, prepareImport, previewMerge, restoreFile } from './exchange/import';
+import { applyMerge, countData, prepareImport, previewMerge, restoreFile } from './exchange/import';
 import { planNumbersOf, type PlanNumbersRow } from './plan-numbers';
 import { saveValues, undoAction, type WriteContext } from './values';
 
@@ -179,5 +179,22 @@ describe('planNumbers, the compact copy of the values', () => {
     expect(await copyOf(db)).toEqual(await fromSeries(db));
     await db.series.clear();
     expect(await copyOf(db)).toEqual([]);
+  });
+
+  it('gives the counts of the data set (the durability check after every write) from the copy', async () => {
+    const db = open();
+    const ctx = ctxOf('王评估');
+    // Three values in two series (two audit rows), then one cleared (a third audit row)
+    await saveValues(
+      db,
+      [
+        value('dazhou', R, 2016, 97.1),
+        value('dazhou', R, 2017, 97.5),
+        value('tongchuan', B, 2016, 3.9),
+      ],
+      ctx,
+    );
+    await saveValues(db, [value('dazhou', R, 2017, null, 1)], ctx);
+    expect(await countData(db)).toMatchObject({ values: 2, history: 3 });
   });
 });
