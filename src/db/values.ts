@@ -87,15 +87,18 @@ export interface WrittenCell extends CellRef {
   version: number;
 }
 
-/** Records written per bulk call inside the one transaction, so progress can be reported. */
-const CHUNK = 2000;
+/**
+ * Records written per bulk call inside the one transaction, so progress can be reported; small
+ * enough that the copying of one call (synchronous in put/add) stays a short task.
+ */
+const CHUNK = 500;
 /**
  * Inputs validated, and series built, between two returns to the event loop: a province's import
  * (120,000 values, 20,000 series) was one main-thread task of seconds, during which the page
  * could neither draw its progress nor answer a key (docs/performance.md).
  */
-const INPUT_SLICE = 10_000;
-const SERIES_SLICE = 2_000;
+const INPUT_SLICE = 5_000;
+const SERIES_SLICE = 1_000;
 
 /** Lets the browser run other tasks (draw, input) before the work goes on. */
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

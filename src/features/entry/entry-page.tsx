@@ -513,7 +513,11 @@ export default function EntryPage({ entry }: FeaturePageProps) {
           </div>
         )}
       </Section>
-      <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+      {/* Below the grid, usually out of view: the browser skips its style and layout until it
+          is scrolled to (a province lists 200 regions), so a key in the grid lays out less. */}
+      <div className="entry-regions">
+        <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+      </div>
       {isImporting && (
         <ImportDialog
           key={plan.id}
