@@ -6,6 +6,8 @@ import type { Survey } from '../domain/implementation/surveys';
 import type { NarrativeRow, SnapshotContentRow, SnapshotRow } from './report-tables';
 import { upgradeToV2 } from './upgrade-v2';
 import { upgradeToV6 } from './upgrade-v6';
+import { upgradeToV7 } from './upgrade-v7';
+import { planNumbersMiddleware, type PlanNumbersRow } from './plan-numbers';
 import { upgradeToV4 } from './upgrade-v4';
 import { auditIdOf, upgradeToV5 } from './upgrade-v5';
 
@@ -275,10 +277,12 @@ export type AppDatabase = Dexie & {
   snapshotContents: EntityTable<SnapshotContentRow, 'id'>;
   /** Since v5: the exchange files restored or imported on this laptop. */
   exchanges: EntityTable<ExchangeRow, 'actionId'>;
+  /** Since v7: the numbers of `series`, per plan and region (derived; src/db/plan-numbers.ts). */
+  planNumbers: Dexie.Table<PlanNumbersRow, [string, string]>;
 };
 
 /** The schema version this code opens; exchange files record it. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * Schema versions are append-only: every version that ever shipped stays here, dated and
@@ -332,13 +336,19 @@ export function defineSchema(db: Dexie): void {
       surveys: 'id, planId',
     })
     .upgrade(upgradeToV6);
+  // v7 — 2026-11-30: a compact copy of the values for the assessment (#15): per plan and region,
+  // item → year → number (`planNumbers`), built from `series` by the upgrade and kept in the
+  // same transaction as every write of series by planNumbersMiddleware. Derived: never exported.
+  db.version(7).stores({ planNumbers: '[planId+regionId]' }).upgrade(upgradeToV7);
 }
 
 /**
  * Versions whose upgrade only adds new, empty tables and changes no existing table or row (their
- * upgrade functions are empty). Rows written under the version before are rows of these.
+ * upgrade functions are empty), or only adds a table derived from the others that no file holds
+ * (v7: planNumbers, built from series by whatever writes them, a restore included). Rows written
+ * under the version before are rows of these.
  */
-export const TABLE_ONLY_VERSIONS: ReadonlySet<number> = new Set([6]);
+export const TABLE_ONLY_VERSIONS: ReadonlySet<number> = new Set([6, 7]);
 
 export const USER_DB_NAME = 'gongfu-monitor';
 /** Demonstration data lives in its own database so that it can never mix with a user's data. */
@@ -347,6 +357,8 @@ export const DEMO_DB_NAME = 'gongfu-monitor-demo';
 export function openDatabase(name: string): AppDatabase {
   const db = new Dexie(name) as AppDatabase;
   defineSchema(db);
+  // The compact copy of the values follows every write of series, whoever writes.
+  db.use(planNumbersMiddleware);
   // Every audit row gets its stable id here, so no writer (of this or a later table) can forget.
   db.auditLog.hook('creating', (_key, row) => {
     row.auditId ??= auditIdOf(row);

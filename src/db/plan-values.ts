@@ -2,6 +2,7 @@ import { indexRegions, type RegionValues, type ValueIndex } from '../domain/asse
 import type { ActualsByYear } from '../domain/assessment/types';
 import { watchChanges } from './changes';
 import type { AppDatabase, ObservationRow, SeriesRow } from './database';
+import type { PlanNumbersRow } from './plan-numbers';
 import { flattenSeries, seriesKeyString, type SeriesKey } from './values';
 
 /**
@@ -14,31 +15,43 @@ export class PlanValues {
 
   constructor(
     readonly planId: string,
-    private readonly series: ReadonlyMap<string, SeriesRow>,
+    /** The full series records: read only when asked for (`readPlanValues(…, { rows: true })`). */
+    private readonly series: ReadonlyMap<string, SeriesRow> | null,
     readonly index: ValueIndex,
     /** The latest year of any value of the plan; null when there is none. */
     readonly latestYear: number | null,
   ) {}
 
+  /** Whether the full records were read: `rows` and `seriesRows` need them. */
+  get hasRows(): boolean {
+    return this.series !== null;
+  }
+
+  private full(): ReadonlyMap<string, SeriesRow> {
+    if (!this.series) {
+      // A programming error, not a user's: the page must ask for rows when it reads them.
+      throw new Error(
+        'PlanValues read without rows: use readPlanValues(db, planId, { rows: true })',
+      );
+    }
+    return this.series;
+  }
+
   /** One row per value (cleared cells left out), as `listValues` gives them. */
   get rows(): ObservationRow[] {
-    return (this.flat ??= flattenSeries(this.series.values()));
+    return (this.flat ??= flattenSeries(this.full().values()));
   }
 
   /** The values of one item in one region as flat rows, by year. */
   seriesRows(regionId: string, itemId: string): ObservationRow[] {
-    const one = this.series.get(seriesKeyString({ planId: this.planId, regionId, itemId }));
+    const one = this.full().get(seriesKeyString({ planId: this.planId, regionId, itemId }));
     return one ? flattenSeries([one]).sort((a, b) => a.year - b.year) : [];
-  }
-
-  /** The number of series records read (for the benchmark and tests). */
-  get seriesCount(): number {
-    return this.series.size;
   }
 }
 
 interface PlanCache {
-  series: Map<string, SeriesRow>;
+  /** The full records, once a page asked for rows; null until then (and after a reset). */
+  series: Map<string, SeriesRow> | null;
   byRegion: Map<string, RegionValues>;
   /** Series written since the cache was built; `all` when everything must be read again. */
   dirty: Set<string> | 'all';
@@ -81,6 +94,28 @@ function liveActuals(series: SeriesRow): ActualsByYear | null {
   return actuals;
 }
 
+/** The values by region and item from the compact copy (src/db/plan-numbers.ts). */
+function regionValuesOfNumbers(rows: readonly PlanNumbersRow[]): Map<string, RegionValues> {
+  const byRegion = new Map<string, Map<string, ActualsByYear>>();
+  for (const row of rows) {
+    const byItem = new Map<string, ActualsByYear>();
+    for (const [itemId, numbers] of Object.entries(row.values)) {
+      const actuals = new Map<number, number>();
+      for (const [year, value] of Object.entries(numbers)) actuals.set(Number(year), value);
+      byItem.set(itemId, actuals);
+    }
+    if (byItem.size > 0) byRegion.set(row.regionId, byItem);
+  }
+  return byRegion;
+}
+
+async function readNumbers(db: AppDatabase, planId: string): Promise<PlanNumbersRow[]> {
+  return db.planNumbers
+    .where('[planId+regionId]')
+    .between([planId], [planId, []], true, true)
+    .toArray();
+}
+
 function regionValuesOf(series: Iterable<SeriesRow>): Map<string, RegionValues> {
   const byRegion = new Map<string, Map<string, ActualsByYear>>();
   for (const s of series) {
@@ -117,13 +152,15 @@ async function readAll(db: AppDatabase, planId: string): Promise<Map<string, Ser
 async function update(db: AppDatabase, cache: PlanCache, keys: readonly string[]) {
   const refs = keys.map((key) => key.split('|') as SeriesKey);
   const fresh = await db.series.bulkGet(refs);
-  const series = new Map(cache.series);
+  const series = cache.series && new Map(cache.series);
   const regions = new Set<string>();
   refs.forEach(([, regionId], i) => {
     const key = keys[i] as string;
     const row = fresh[i];
-    if (row) series.set(key, row);
-    else series.delete(key);
+    if (series) {
+      if (row) series.set(key, row);
+      else series.delete(key);
+    }
     regions.add(regionId);
   });
   const byRegion = new Map(cache.byRegion);
@@ -150,8 +187,18 @@ async function update(db: AppDatabase, cache: PlanCache, keys: readonly string[]
  * and brought up to date by reading again only the series that writes named. A save of one cell
  * in a province plan (20,000 series) reads one record, not all of them, and leaves every other
  * region's values object as it was.
+ *
+ * The first read is of the compact copy (`planNumbers`: 200 records of numbers for a province,
+ * not 20,000 full series records): what the assessment and the default year need. With
+ * `rows: true` the full records are read too (once), for the pages that list values with their
+ * text, status and author (`PlanValues.rows`, `seriesRows`).
  */
-export async function readPlanValues(db: AppDatabase, planId: string): Promise<PlanValues> {
+export async function readPlanValues(
+  db: AppDatabase,
+  planId: string,
+  options: { rows?: boolean } = {},
+): Promise<PlanValues> {
+  const wantsRows = options.rows === true;
   const byPlan = cachesOf(db);
   // Let every listener of a change that triggered this read run first (they run synchronously
   // one after another; the query refetch may be started by an earlier one).
@@ -170,14 +217,33 @@ export async function readPlanValues(db: AppDatabase, planId: string): Promise<P
   const current = cache;
   const refresh = current.queue.then(async () => {
     const dirty = current.dirty;
-    if (dirty !== 'all' && dirty.size === 0 && current.snapshot) return current.snapshot;
+    const snapshot = current.snapshot;
+    const needsRows = wantsRows && current.series === null;
+    if (dirty !== 'all' && dirty.size === 0 && snapshot && !needsRows) return snapshot;
     current.dirty = new Set();
     if (dirty === 'all') {
-      const series = await readAll(db, planId);
-      current.series = series;
-      current.byRegion = regionValuesOf(series.values());
-    } else if (dirty.size > 0) {
-      await update(db, current, [...dirty]);
+      if (wantsRows) {
+        const series = await readAll(db, planId);
+        current.series = series;
+        current.byRegion = regionValuesOf(series.values());
+      } else {
+        current.series = null;
+        current.byRegion = regionValuesOfNumbers(await readNumbers(db, planId));
+      }
+    } else {
+      if (dirty.size > 0) await update(db, current, [...dirty]);
+      // The numbers are up to date; the full records are read the first time a page asks. The
+      // regions' values objects stay as they are, so results kept for them stay valid.
+      if (wantsRows && current.series === null) current.series = await readAll(db, planId);
+    }
+    if (dirty !== 'all' && dirty.size === 0 && snapshot) {
+      current.snapshot = new PlanValues(
+        planId,
+        current.series,
+        snapshot.index,
+        snapshot.latestYear,
+      );
+      return current.snapshot;
     }
     current.snapshot = new PlanValues(
       planId,

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { defineSchema, openDatabase, SCHEMA_VERSION, TABLE_ONLY_VERSIONS } from './database';
+import { NUMBERS_TABLE } from './plan-numbers';
 
 /** Rows by table name, as a database dump or an exchange file holds them. */
 export type TableRows = Record<string, unknown[]>;
@@ -93,7 +94,9 @@ export async function upgradeTables(tables: TableRows, version: number): Promise
   // records under one key) are named by the row checks, not by a database error.
   const later = declaredVersions().filter((v) => v.version > version);
   if (later.every((v) => TABLE_ONLY_VERSIONS.has(v.version))) {
-    const added = later.flatMap((v) => Object.keys(v.stores));
+    const added = later
+      .flatMap((v) => Object.keys(v.stores))
+      .filter((table) => table !== NUMBERS_TABLE);
     return { ...Object.fromEntries(added.map((table) => [table, []])), ...tables };
   }
   const name = `gongfu-monitor-upgrade-${crypto.randomUUID()}`;
@@ -103,7 +106,11 @@ export async function upgradeTables(tables: TableRows, version: number): Promise
     try {
       await db.open();
       const upgraded: TableRows = {};
-      for (const table of db.tables) upgraded[table.name] = await table.toArray();
+      for (const table of db.tables) {
+        // The compact copy of the values is derived from series and never part of a file.
+        if (table.name === NUMBERS_TABLE) continue;
+        upgraded[table.name] = await table.toArray();
+      }
       return upgraded;
     } finally {
       db.close();

@@ -191,6 +191,27 @@ const FIXTURES: Array<{ file: string; check: (db: AppDatabase) => Promise<void> 
       expect(await listSurveys(db, 'zhoucun')).toEqual([]);
     },
   },
+  {
+    // Written by scripts/write-database-fixture.ts with the v6 code as released (commit
+    // 5e4e616, the services merge). Opened by the current code, the compact copy of the values
+    // (schema v7, planNumbers) is built from its series: 4 regions with a value (通川区 and
+    // 渠县 hold only cleared cells).
+    file: 'test/fixtures/v6-database.json',
+    check: async (db) => {
+      expect(await listValues(db, 'dazhou')).toHaveLength(7);
+      const copy = await db.planNumbers.toArray();
+      expect(copy.map((r) => r.regionId).sort()).toEqual([
+        'dachuan',
+        'dazhou',
+        'user-00000000',
+        'xuanhan',
+      ]);
+      expect((await db.planNumbers.get(['dazhou', 'dazhou']))?.values).toEqual({
+        [R]: { 2016: 97.4, 2017: 90 },
+        [B]: { 2015: 4.35, 2016: 4.6 },
+      });
+    },
+  },
 ];
 
 let name = '';

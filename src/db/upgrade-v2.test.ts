@@ -54,6 +54,7 @@ describe('schema v1 → v2', () => {
       'implementation',
       'judgements',
       'narratives',
+      'planNumbers',
       'regions',
       'series',
       'settings',

@@ -104,6 +104,7 @@ describe('schema v2 → v6 (through v4 and v5)', () => {
       'implementation',
       'judgements',
       'narratives',
+      'planNumbers',
       'regions',
       'series',
       'settings',

@@ -87,8 +87,21 @@ export interface WrittenCell extends CellRef {
   version: number;
 }
 
-/** Records written per bulk call inside the one transaction, so progress can be reported. */
-const CHUNK = 2000;
+/**
+ * Records written per bulk call inside the one transaction, so progress can be reported; small
+ * enough that the copying of one call (synchronous in put/add) stays a short task.
+ */
+const CHUNK = 500;
+/**
+ * Inputs validated, and series built, between two returns to the event loop: a province's import
+ * (120,000 values, 20,000 series) was one main-thread task of seconds, during which the page
+ * could neither draw its progress nor answer a key (docs/performance.md).
+ */
+const INPUT_SLICE = 5_000;
+const SERIES_SLICE = 1_000;
+
+/** Lets the browser run other tasks (draw, input) before the work goes on. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Checks an input before any write; throws ValidationError naming the field. */
 export function validateValue(input: ValueInput, ctx: WriteContext): void {
@@ -314,7 +327,8 @@ export async function saveValues(
   options: SaveOptions = {},
 ): Promise<SaveResult> {
   const seen = new Set<string>();
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
+    if (index > 0 && index % INPUT_SLICE === 0) await yieldToBrowser();
     validateValue(input, ctx);
     const cellKey = `${seriesKeyString(input)}|${input.year}`;
     // Two values for one cell in one action: which one was meant cannot be told.
@@ -329,7 +343,8 @@ export async function saveValues(
   const at = (ctx.now?.() ?? new Date()).toISOString();
   const origin = auditOrigin();
   const byKey = new Map<string, { key: SeriesKey; inputs: ValueInput[] }>();
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
+    if (index > 0 && index % INPUT_SLICE === 0) await yieldToBrowser();
     const key = seriesKeyString(input);
     let group = byKey.get(key);
     if (!group) {
@@ -350,7 +365,12 @@ export async function saveValues(
     const conflicts: ValueConflict[] = [];
     const nextSeries: SeriesRow[] = [];
     const audit: SeriesAuditRow[] = [];
-    groups.forEach((group, index) => {
+    for (const [index, group] of groups.entries()) {
+      if (index > 0 && index % SERIES_SLICE === 0) {
+        // Inside the transaction a timer would let it commit; a read keeps it open and still
+        // hands the main thread back until the read's answer comes.
+        await db.series.get(group.key);
+      }
       const before = stored[index];
       const [planId, regionId, itemId] = group.key;
       const cells: Record<number, StoredCell> = { ...before?.cells };
@@ -371,7 +391,7 @@ export async function saveValues(
         changes.push({ year: input.year, before: previous ?? null, after: next });
         written.push({ planId, itemId, regionId, year: input.year, version: next.version });
       }
-      if (changes.length === 0) return;
+      if (changes.length === 0) continue;
       const key = seriesKeyString({ planId, regionId, itemId });
       changedKeys.set(key, planId);
       nextSeries.push({ planId, regionId, itemId, cells });
@@ -386,7 +406,7 @@ export async function saveValues(
         at,
         reason: options.reason ?? (changes.length === 1 ? (changes[0]?.after?.reason ?? '') : ''),
       });
-    });
+    }
     if (conflicts.length > 0) throw new ConflictError(conflicts);
     await writeInChunks(db, nextSeries, audit, options.onProgress);
   });
@@ -401,7 +421,12 @@ export async function saveValues(
 
 function announceValues(db: AppDatabase, changedKeys: Map<string, string>) {
   const byPlan = new Map<string, string[]>();
-  changedKeys.forEach((planId, key) => byPlan.set(planId, [...(byPlan.get(planId) ?? []), key]));
+  changedKeys.forEach((planId, key) => {
+    // Pushed, not copied: a province's import names 20,000 series (copying was quadratic).
+    const keys = byPlan.get(planId);
+    if (keys) keys.push(key);
+    else byPlan.set(planId, [key]);
+  });
   byPlan.forEach((seriesKeys, planId) =>
     announceChange(db, { kind: 'values', planId, seriesKeys }),
   );

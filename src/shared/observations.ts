@@ -9,11 +9,16 @@ import { queryKeys } from './query-keys';
  * all. Kept in memory and brought up to date by reading only the series a write named
  * (readPlanValues), so a refetch after one saved cell reads one record.
  */
-export function useObservations(planId: string | undefined) {
+export function useObservations(planId: string | undefined, options: { rows?: boolean } = {}) {
   const { db, dataset } = useDataset();
+  // Numbers only unless rows are asked for: the full records of a province are ten times the
+  // reading (docs/performance.md); a write invalidates both keys (one prefix).
+  const rows = options.rows === true;
   return useQuery({
-    queryKey: queryKeys.observations(dataset, planId ?? ''),
-    queryFn: () => readPlanValues(db, planId as string),
+    queryKey: rows
+      ? queryKeys.observationRows(dataset, planId ?? '')
+      : queryKeys.observations(dataset, planId ?? ''),
+    queryFn: () => readPlanValues(db, planId as string, { rows }),
     enabled: planId !== undefined,
   });
 }

@@ -76,7 +76,17 @@ export function useRegionResults(
       const computed =
         itemId === undefined ? assessPlanCached(plan, values, region, year) : one ? [one] : [];
       const own = judgementsByRegion.get(regionId) ?? [];
-      out.set(regionId, new Map(applyJudgements(computed, own, year).map((r) => [r.id, r])));
+      // A region whose results (kept per region by the engine's cache) and judgements are the
+      // same objects keeps its map, so a page that draws a row per region (the by-indicator
+      // grid) redraws only the region a save changed.
+      const cacheKey = one ?? computed;
+      const before = judgedMaps.get(cacheKey);
+      const map =
+        before && sameItems(before.own, own)
+          ? before.map
+          : new Map(applyJudgements(computed, own, year).map((r) => [r.id, r]));
+      judgedMaps.set(cacheKey, { own, map });
+      out.set(regionId, map);
     }
     return out;
   }, [plan, values, regionKey, year, itemId, judgements.data]);
@@ -100,14 +110,25 @@ export function indicatorRowsOf(plan: Plan, planValues: PlanValues | undefined):
   return rows;
 }
 
+/** A region's judged results by the engine's results they were made from (see useRegionResults). */
+const judgedMaps = new WeakMap<
+  object,
+  { own: readonly JudgementRow[]; map: Map<string, JudgedResult> }
+>();
+
+/** Same length and the same objects in the same order. */
+function sameItems(a: readonly unknown[], b: readonly unknown[]) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 export interface PlanResults {
   /** The plan's regions that are not archived, its own area first. */
   regions: RegionRow[];
   region: RegionRow | undefined;
   role: RegionRole;
-  /** Every stored value of the plan: indexed, and as flat rows (`planValues.rows`; the
-   * indicators' and prose targets' alone with `indicatorRowsOf`). Numeric standards (服务清单) are
-   * in `values` too, for assessStandards. */
+  /** Every stored value of the plan: indexed, and as flat rows when asked for (`rows: true`;
+   * `planValues.rows`; the indicators' and prose targets' alone with `indicatorRowsOf`). Numeric
+   * standards (服务清单) are in `values` too, for assessStandards. */
   planValues: PlanValues | undefined;
   values: ValueIndex;
   year: number;
@@ -127,9 +148,11 @@ export interface PlanResults {
 export function usePlanResults(
   plan: Plan,
   choice: { regionId: string | null | undefined; year: number | null | undefined },
+  /** `rows`: the page lists values with their records (`planValues.rows`, `indicatorRowsOf`). */
+  options: { rows?: boolean } = {},
 ): PlanResults {
   const regionsQuery = useRegions(plan);
-  const observations = useObservations(plan.id);
+  const observations = useObservations(plan.id, options);
   const judgements = usePlanJudgements(plan.id);
   const regions = useMemo(
     () => (regionsQuery.data ?? []).filter((r) => r.archived === 0),

@@ -9,6 +9,9 @@ export const queryKeys = {
   regions: (dataset: string, planId: string) => [dataset, 'regions', planId] as const,
   /** Every value of a plan; also the prefix of its narrower reads (`values`). */
   observations: (dataset: string, planId: string) => [dataset, 'observations', planId] as const,
+  /** Every value of a plan with the full records (text, status, author: `PlanValues.rows`). */
+  observationRows: (dataset: string, planId: string) =>
+    [dataset, 'observations', planId, 'rows'] as const,
   /** The values of one region or one item of a plan (see `listValues`). */
   values: (dataset: string, planId: string, scope: { regionId?: string; itemId?: string }) =>
     [

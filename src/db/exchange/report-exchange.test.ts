@@ -187,10 +187,10 @@ describe('report tables in exchange files', () => {
       database: 'gongfu-monitor',
       schemaVersion: 4,
       tables: {
-        // Schema v4 had no service-tracking tables (v6).
+        // Schema v4 had no service-tracking tables (v6) nor the compact copy of values (v7).
         ...Object.fromEntries(
           Object.entries(tables).filter(
-            ([name]) => name !== 'implementation' && name !== 'surveys',
+            ([name]) => name !== 'implementation' && name !== 'surveys' && name !== 'planNumbers',
           ),
         ),
         auditLog: (tables.auditLog as Array<Record<string, unknown>>).map(

@@ -1,5 +1,7 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   memo,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -185,6 +187,9 @@ export function EntryGrid(props: Props) {
     conflicts: ValueConflict[];
   } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  // Each row's cells as last drawn (see `cellsOf`); only ever compared by content.
+  const [keptCells] = useState(() => new Map<string, RowCell[]>());
   const rowActions = useRef<RowActions | null>(null);
   const wantFocus = useRef(false);
 
@@ -726,6 +731,87 @@ export function EntryGrid(props: Props) {
     `${c.itemId} · ${c.regionId}`;
 
   const columnCount = years.length + 10;
+
+  // A long grid draws only the rows in its scrolled box (and a few around them), plus the active
+  // row and the editor's, wherever they are: 200 regions drawn as 200 rows made every save and
+  // every focus change lay out a 1,400-cell table (docs/performance.md). Rows keep their index
+  // (data-row, aria-rowindex), so keys, paste and messages work on the whole grid as before.
+  // Grouped rows (by region, a heading per domain) are drawn whole: at most a plan's items.
+  const isVirtual = rows.length > VIRTUAL_FROM && rows.every((row) => row.group === null);
+  const editorRow = editor?.row ?? null;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      for (const extra of [active.row, editorRow]) {
+        if (extra !== null && extra < range.count && !indexes.includes(extra)) indexes.push(extra);
+      }
+      return indexes.sort((a, b) => a - b);
+    },
+    [active.row, editorRow],
+  );
+  // No React Compiler here; the virtualizer's functions are read on every render, not memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
+  const virtualizer = useVirtualizer({
+    count: isVirtual ? rows.length : 0,
+    getScrollElement: () => wrapRef.current,
+    estimateSize: () => ROW_HEIGHT_ESTIMATE,
+    overscan: 10,
+    rangeExtractor,
+  });
+  const drawn = isVirtual
+    ? virtualizer.getVirtualItems().map((v) => ({ r: v.index, start: v.start, end: v.end }))
+    : rows.map((_, r) => ({ r, start: 0, end: 0 }));
+
+  // Each drawn row's cells: what is stored, drafts, pending texts and saved marks. An array kept
+  // while every cell is the same, so a row whose cells did not change is not drawn again when a
+  // save refetches the values or changes the maps of drafts and pending cells.
+  const cellsOf = (row: GridRow): RowCell[] => {
+    const cells = years.map((year): RowCell => {
+      const key = cellKey(row.itemId, row.regionId, year);
+      const obs = observations.get(key);
+      return {
+        obs,
+        draft: drafts.get(key),
+        pendingText: pending.get(key),
+        isFlashing: flash.has(key) && flash.get(key) === obs?.version,
+      };
+    });
+    const before = keptCells.get(row.key);
+    const kept =
+      before && before.length === cells.length && before.every((c, i) => sameCell(c, cells[i]))
+        ? before
+        : cells;
+    keptCells.set(row.key, kept);
+    return kept;
+  };
+  const rowViews: ReactNode[] = [];
+  let offset = 0;
+  for (const { r, start, end } of drawn) {
+    const row = rows[r] as GridRow;
+    if (isVirtual && start > offset) rowViews.push(spacer(`gap-${r}`, start - offset, columnCount));
+    offset = end;
+    rowViews.push(
+      <GridRowView
+        key={row.key}
+        row={row}
+        r={r}
+        isGroupStart={row.group !== null && row.group !== rows[r - 1]?.group}
+        columnCount={columnCount}
+        years={years}
+        baseYear={baseYear}
+        cells={cellsOf(row)}
+        activeCol={r === active.row ? active.col : null}
+        editor={editor !== null && editor.row === r ? editor : null}
+        isReadOnly={props.isReadOnly}
+        actions={rowActions}
+        measure={isVirtual ? virtualizer.measureElement : undefined}
+        ariaRowIndex={isVirtual ? r + 2 : undefined}
+      />,
+    );
+  }
+  if (isVirtual && virtualizer.getTotalSize() > offset) {
+    rowViews.push(spacer('gap-end', virtualizer.getTotalSize() - offset, columnCount));
+  }
   // What a row's cells do, read by the rows when an event happens: rows are memoised (an arrow
   // key redraws the two rows it leaves and enters, not all of them), so they get one stable
   // object whose handlers are refreshed after every render.
@@ -748,12 +834,13 @@ export function EntryGrid(props: Props) {
   });
   return (
     <>
-      <div className="entry-grid-wrap">
+      <div className="entry-grid-wrap" ref={wrapRef}>
         <table
           ref={tableRef}
           className="data entry-grid"
           role="grid"
           aria-label={props.label}
+          aria-rowcount={isVirtual ? rows.length + 1 : undefined}
           onKeyDown={onCellKeyDown}
           onPaste={onPaste}
         >
@@ -768,27 +855,7 @@ export function EntryGrid(props: Props) {
               {props.headTrailing}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <GridRowView
-                key={row.key}
-                row={row}
-                r={r}
-                isGroupStart={row.group !== null && row.group !== rows[r - 1]?.group}
-                columnCount={columnCount}
-                years={years}
-                baseYear={baseYear}
-                observations={observations}
-                drafts={drafts}
-                pending={pending}
-                flash={flash}
-                activeCol={r === active.row ? active.col : null}
-                editor={editor !== null && editor.row === r ? editor : null}
-                isReadOnly={props.isReadOnly}
-                actions={rowActions}
-              />
-            ))}
-          </tbody>
+          <tbody>{rowViews}</tbody>
         </table>
       </div>
       {reasonPrompt && (
@@ -843,9 +910,50 @@ interface RowActions {
   edit: (r: number, c: number) => void;
 }
 
+/** Rows of a grid beyond this many are drawn only where the grid is scrolled to. */
+const VIRTUAL_FROM = 60;
+/** The height of a row of the by-indicator grid in pixels, until rows are measured. */
+const ROW_HEIGHT_ESTIMATE = 27;
+
+/** What one cell of a row shows besides the row itself. */
+interface RowCell {
+  obs: ObservationRow | undefined;
+  draft: Draft | undefined;
+  pendingText: string | undefined;
+  isFlashing: boolean;
+}
+
+function sameCell(a: RowCell, b: RowCell | undefined) {
+  return (
+    b !== undefined &&
+    a.draft === b.draft &&
+    a.pendingText === b.pendingText &&
+    a.isFlashing === b.isFlashing &&
+    (a.obs === b.obs ||
+      (a.obs !== undefined &&
+        b.obs !== undefined &&
+        a.obs.version === b.obs.version &&
+        a.obs.value === b.obs.value &&
+        a.obs.text === b.obs.text &&
+        a.obs.dataStatus === b.obs.dataStatus &&
+        a.obs.source === b.obs.source &&
+        a.obs.note === b.obs.note &&
+        a.obs.updatedBy === b.obs.updatedBy))
+  );
+}
+
+/** Stands for the rows not drawn above or below the drawn ones, at their height. */
+function spacer(key: string, height: number, columnCount: number) {
+  return (
+    <tr key={key} className="grid-spacer" aria-hidden="true">
+      <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
 /**
  * One row of the grid, drawn again only when something it shows changed: its active cell, its
- * editor, the stored values, drafts, pending or saved marks (each a new map when it changes).
+ * editor, or its cells (an array kept while every cell is the same: see `cellsOf`).
  */
 const GridRowView = memo(function GridRowView(props: {
   row: GridRow;
@@ -854,18 +962,18 @@ const GridRowView = memo(function GridRowView(props: {
   columnCount: number;
   years: number[];
   baseYear: number;
-  observations: ReadonlyMap<string, ObservationRow>;
-  drafts: ReadonlyMap<string, Draft>;
-  pending: ReadonlyMap<string, string>;
-  flash: ReadonlyMap<string, number>;
+  cells: RowCell[];
   /** The active column when the active cell is in this row. */
   activeCol: number | null;
   /** The editor when it is open in this row. */
   editor: Editor | null;
   isReadOnly: boolean;
   actions: { current: RowActions | null };
+  /** Measures the drawn row's height (a long grid draws only some rows). */
+  measure: ((element: Element | null) => void) | undefined;
+  ariaRowIndex: number | undefined;
 }) {
-  const { row, r, years, observations, drafts, pending, flash, editor, actions } = props;
+  const { row, r, years, cells, editor, actions, measure, ariaRowIndex } = props;
   return (
     <>
       {props.isGroupStart && (
@@ -873,10 +981,16 @@ const GridRowView = memo(function GridRowView(props: {
           <td colSpan={props.columnCount}>{row.group}</td>
         </tr>
       )}
-      <tr data-item={row.itemId} data-region={row.regionId}>
+      <tr
+        data-item={row.itemId}
+        data-region={row.regionId}
+        data-index={r}
+        ref={measure}
+        aria-rowindex={ariaRowIndex}
+      >
         {row.leading}
         {years.map((year, c) => {
-          const key = cellKey(row.itemId, row.regionId, year);
+          const cell = cells[c] as RowCell;
           const isEditing = editor !== null && editor.col === c;
           return (
             <GridCell
@@ -886,10 +1000,10 @@ const GridRowView = memo(function GridRowView(props: {
               year={year}
               isBaseYear={year === props.baseYear}
               row={row}
-              obs={observations.get(key)}
-              draft={drafts.get(key)}
-              pendingText={pending.get(key)}
-              isFlashing={flash.has(key) && flash.get(key) === observations.get(key)?.version}
+              obs={cell.obs}
+              draft={cell.draft}
+              pendingText={cell.pendingText}
+              isFlashing={cell.isFlashing}
               isActive={c === props.activeCol}
               editor={isEditing ? editor : null}
               onEditorChange={(text) => actions.current?.change(text)}

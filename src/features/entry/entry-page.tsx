@@ -132,49 +132,71 @@ export default function EntryPage({ entry }: FeaturePageProps) {
   );
 
   // Kept while nothing they show changes: the grid redraws only the rows whose props changed, so
-  // moving the active cell (which re-renders this page) leaves the rows alone.
+  // moving the active cell (which re-renders this page) leaves the rows alone. Each row object is
+  // kept too while what it is built from is the same (its region, item, result): after a save
+  // only the row of the region written is a new object.
+  const [keptRows] = useState(() => new Map<string, { deps: unknown[]; row: GridRow }>());
   const gridRows: GridRow[] = useMemo(() => {
+    const keep = (key: string, deps: unknown[], build: () => GridRow) => {
+      const before = keptRows.get(key);
+      if (
+        before &&
+        before.deps.length === deps.length &&
+        before.deps.every((d, i) => d === deps[i])
+      )
+        return before.row;
+      const row = build();
+      keptRows.set(key, { deps, row });
+      return row;
+    };
     if (view === 'region') {
       if (!region) return [];
       const results = resultsByRegion.get(region.regionId);
       const isOwn = region.regionId === ownRegion;
-      return items.map((i) => ({
-        key: i.id,
-        itemId: i.id,
-        regionId: region.regionId,
-        unit: i.unit,
-        rule: valueRuleFor(i),
-        isCumulative: i.kind === 'cumulative',
-        catalogBaseline: isOwn ? (i.baseline?.value ?? null) : null,
-        catalogBaselineRaw: isOwn ? (i.baseline?.raw ?? null) : null,
-        group: domainNames.get(i.domain) ?? i.domain,
-        label: i.name,
-        leading: (
-          <>
-            <th scope="row" className="item-name">
-              {i.name}
-              {i.itemType === 'textTarget' && <span className="badge">{t('textTarget')}</span>}
-              {/* A period total: each year's cell takes that year's amount, never a running total. */}
-              {i.kind === 'cumulative' && (
-                <div className="muted small cumulative-hint">{t('enterYearlyAmounts')}</div>
-              )}
-            </th>
-            <td className="unit">{i.unit ?? ''}</td>
-            <td className="num muted" title={isOwn ? undefined : t('areaBaselineHint')}>
-              {i.baseline?.raw ?? ''}
-            </td>
-            <td className="num muted target-raw">
-              {targetText(i, interpretTarget(i, i.baseline?.value ?? null), planCalendar(plan))}
-            </td>
-          </>
+      return items.map((i) =>
+        keep(
+          `${region.key}|${i.id}`,
+          [i, region, isOwn, results?.get(i.id), plan, t, domainNames],
+          () => ({
+            key: i.id,
+            itemId: i.id,
+            regionId: region.regionId,
+            unit: i.unit,
+            rule: valueRuleFor(i),
+            isCumulative: i.kind === 'cumulative',
+            catalogBaseline: isOwn ? (i.baseline?.value ?? null) : null,
+            catalogBaselineRaw: isOwn ? (i.baseline?.raw ?? null) : null,
+            group: domainNames.get(i.domain) ?? i.domain,
+            label: i.name,
+            leading: (
+              <>
+                <th scope="row" className="item-name">
+                  {i.name}
+                  {i.itemType === 'textTarget' && <span className="badge">{t('textTarget')}</span>}
+                  {/* A period total: each year's cell takes that year's amount, never a running total. */}
+                  {i.kind === 'cumulative' && (
+                    <div className="muted small cumulative-hint">{t('enterYearlyAmounts')}</div>
+                  )}
+                </th>
+                <td className="unit">{i.unit ?? ''}</td>
+                <td className="num muted" title={isOwn ? undefined : t('areaBaselineHint')}>
+                  {i.baseline?.raw ?? ''}
+                </td>
+                <td className="num muted target-raw">
+                  {targetText(i, interpretTarget(i, i.baseline?.value ?? null), planCalendar(plan))}
+                </td>
+              </>
+            ),
+            trailing: <StatusCells plan={plan} result={results?.get(i.id)} />,
+          }),
         ),
-        trailing: <StatusCells plan={plan} result={results?.get(i.id)} />,
-      }));
+      );
     }
     if (!item) return [];
     return visibleRegions.map((r) => {
       const isOwn = r.regionId === ownRegion;
-      return {
+      const result = resultsByRegion.get(r.regionId)?.get(item.id);
+      return keep(`${r.key}|${item.id}`, [r, item, isOwn, result, plan, t], () => ({
         key: r.key,
         itemId: item.id,
         regionId: r.regionId,
@@ -191,12 +213,22 @@ export default function EntryPage({ entry }: FeaturePageProps) {
             {r.archived ? <span className="muted">{t('archivedSuffix')}</span> : null}
           </th>
         ),
-        trailing: (
-          <StatusCells plan={plan} result={resultsByRegion.get(r.regionId)?.get(item.id)} />
-        ),
-      };
+        trailing: <StatusCells plan={plan} result={result} />,
+      }));
     });
-  }, [view, region, resultsByRegion, ownRegion, items, domainNames, plan, t, item, visibleRegions]);
+  }, [
+    view,
+    region,
+    resultsByRegion,
+    ownRegion,
+    items,
+    domainNames,
+    plan,
+    t,
+    item,
+    visibleRegions,
+    keptRows,
+  ]);
 
   const describeCell = (c: { itemId: string; regionId: string; year: number }) => {
     const itemName = items.find((i) => i.id === c.itemId)?.name ?? c.itemId;
@@ -481,7 +513,11 @@ export default function EntryPage({ entry }: FeaturePageProps) {
           </div>
         )}
       </Section>
-      <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+      {/* Below the grid, usually out of view: the browser skips its style and layout until it
+          is scrolled to (a province lists 200 regions), so a key in the grid lays out less. */}
+      <div className="entry-regions">
+        <RegionsPanel planId={plan.id} regions={regions} isReadOnly={isReadOnly} />
+      </div>
       {isImporting && (
         <ImportDialog
           key={plan.id}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { RegionRow } from '../../db/database';
 import { useT } from '../../shared/i18n';
 import { Section } from '../../shared/page';
@@ -18,8 +18,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Add, rename and archive a plan's regions; archiving hides a region from entry, never its data. */
-export function RegionsPanel({
+/**
+ * Add, rename and archive a plan's regions; archiving hides a region from entry, never its data.
+ * Kept while its props are the same: the entry page re-renders on every move of the active cell,
+ * and a province lists 200 regions here.
+ */
+export const RegionsPanel = memo(function RegionsPanel({
   planId,
   regions,
   isReadOnly,
@@ -95,7 +99,7 @@ export function RegionsPanel({
       )}
     </Section>
   );
-}
+});
 
 function RegionLine({
   region,

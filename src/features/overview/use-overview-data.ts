@@ -43,7 +43,13 @@ export interface PlanAssessment extends PlanResults {
 
 /** The chosen plan's judged results for the chosen region and year (the app's one path). */
 export function usePlanAssessment(plan: Plan, params: OverviewParams): PlanAssessment {
-  const planResults = usePlanResults(plan, { regionId: params.regionId, year: params.year });
+  // The regions and indicator views list stored values with their records; the others need
+  // only the numbers (the first screen of 总览 among them).
+  const planResults = usePlanResults(
+    plan,
+    { regionId: params.regionId, year: params.year },
+    { rows: params.view === 'regions' || params.view === 'indicator' },
+  );
   const { results } = planResults;
   const items = useMemo(() => results.map((r) => ({ ...r, status: r.effectiveStatus })), [results]);
   return { ...planResults, items };

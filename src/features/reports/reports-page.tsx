@@ -49,7 +49,11 @@ export default function ReportsPage({ entry }: FeaturePageProps) {
   const plan: Plan = entry.plan;
   const { dataset } = useDataset();
   const [search, setParams] = useSearchParams('reports');
-  const assessment = usePlanResults(plan, { regionId: search.region, year: search.year });
+  const assessment = usePlanResults(
+    plan,
+    { regionId: search.region, year: search.year },
+    { rows: true },
+  );
   const { regions, region, results, planValues, year, mode } = assessment;
   // Section 五 from the tracking recorded on 服务清单 (or a plain statement that none was).
   const tracking = useServiceTracking(plan, assessment);

@@ -54,7 +54,11 @@ export default function ServicesPage({ entry }: FeaturePageProps) {
   const plan = entry.plan;
   const { dataset } = useDataset();
   const [search, setSearch] = useSearchParams('services');
-  const results = usePlanResults(plan, { regionId: search.region, year: search.year });
+  const results = usePlanResults(
+    plan,
+    { regionId: search.region, year: search.year },
+    { rows: true },
+  );
   const tracking = useServiceTracking(plan, results);
   // Every stored value of the plan, numeric standards included (usePlanResults read them once).
   const planValues = results.planValues;
