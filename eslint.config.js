@@ -64,6 +64,19 @@ export default tseslint.config(
               from: './src/app',
               message: 'Features must not import the app shell.',
             },
+            {
+              // The shell and its durability check load on every page; the exchange import
+              // (merge, row checks, report snapshots) only with 设置 (docs/performance.md).
+              target: [
+                './src/app',
+                './src/shared/durability.ts',
+                './src/shared/data-counts.ts',
+                './src/db/exchange/durability.ts',
+              ],
+              from: './src/db/exchange/import.ts',
+              message:
+                'The first screen must not load the exchange import: use src/db/exchange/counts.ts.',
+            },
             ...FEATURES.map((feature) => ({
               target: `./src/features/${feature}`,
               from: './src/features',

@@ -30,6 +30,12 @@ const REFUSED: Array<[where: string, path: string, code: string, says: RegExp]> 
     "import { useState } from 'react';",
     /React/,
   ],
+  [
+    'first screen → exchange import',
+    'src/db/exchange/durability.ts',
+    "import { countData } from './import';",
+    /first screen/,
+  ],
   ['domain → Dexie', 'src/domain/assessment/fence.ts', "import Dexie from 'dexie';", /Dexie/],
   [
     'domain → db',

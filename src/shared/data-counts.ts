@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { DataCounts } from '../db/exchange/import';
+import type { DataCounts } from '../db/exchange/counts';
 import { defineMessages, useLocale, useT } from './i18n';
 
 const messages = defineMessages(

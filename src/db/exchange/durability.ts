@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../database';
-import { countData, type DataCounts } from './import';
+import { countData, type DataCounts } from './counts';
 import { clearPending, readPending, type MarkerStorage, type PendingImport } from './pending';
 
 /**
