@@ -35,4 +35,6 @@ export const THRESHOLDS = {
  * above). A frozen report (snapshot) records it, so that a status computed under other rules
  * can be told apart later. Raise it whenever a formula, a status rule or a threshold changes.
  */
-export const METHOD_VERSION = 'methodology-2026-12';
+// 2026-11-30: per-pupil and standard amounts comparable between counties (isSizeIndependent),
+// the fraction value rule, a county's own standards judged there only.
+export const METHOD_VERSION = 'methodology-2026-11-30';
