@@ -18,8 +18,8 @@ import {
   type ImplementationStatus,
   type Subject,
 } from '../implementation/model';
-import { SHEET_PROTECTION } from './fill-template';
-import { toArrayBuffer } from './xlsx-tables';
+import { HEAD_FILL, OPEN_FILL, SHEET_PROTECTION } from './fill-template';
+import { BORDER, toArrayBuffer } from './xlsx-tables';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 /**
@@ -74,19 +74,6 @@ export interface ChecklistSheetSpec {
   records: readonly ImplementationRecord[];
   createdAt: string;
 }
-
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const OPEN_FILL = {
-  type: 'pattern' as const,
-  pattern: 'solid' as const,
-  fgColor: { argb: 'FFFFF2CC' },
-};
-const HEAD_FILL = {
-  type: 'pattern' as const,
-  pattern: 'solid' as const,
-  fgColor: { argb: 'FFE7E6E6' },
-};
 
 const ZH = IMPLEMENTATION_LABELS['zh-CN'];
 const STATUS_WORDS = IMPLEMENTATION_STATUSES.map((s) => ZH[s]);

@@ -6,7 +6,7 @@ import { neutralizeFormula } from '../csv/write-csv';
 import { formatValue, valueRuleFor, type ValueRuleSubject } from '../observations/value-rules';
 import { unitLabel } from '../wording/format';
 import { targetText } from '../wording/target';
-import { toArrayBuffer } from './xlsx-tables';
+import { BORDER, toArrayBuffer } from './xlsx-tables';
 
 /**
  * The 填报模板: an Excel workbook departments and counties fill with yearly values, which the
@@ -87,14 +87,14 @@ export interface FillTemplateSpec {
   createdAt: string;
 }
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const OPEN_FILL = {
+/** The light yellow of the cells a department fills (templates and the 落实情况表). */
+export const OPEN_FILL = {
   type: 'pattern' as const,
   pattern: 'solid' as const,
   fgColor: { argb: 'FFFFF2CC' },
 };
-const HEAD_FILL = {
+/** The grey of a template's header row. */
+export const HEAD_FILL = {
   type: 'pattern' as const,
   pattern: 'solid' as const,
   fgColor: { argb: 'FFE7E6E6' },

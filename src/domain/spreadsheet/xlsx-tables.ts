@@ -18,7 +18,8 @@ export interface SheetSpec {
 }
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** The thin grey border of every table cell the app writes (exports and templates). */
+export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** A sheet name Excel accepts: forbidden characters dropped, 31 characters at most. */
 export function sheetName(name: string): string {
