@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SnapshotRow } from '../../db/report-tables';
 import { planItems } from '../../domain/assessment/plan';
 import type { Plan } from '../../domain/catalog/schema';
@@ -236,56 +236,65 @@ export function SnapshotChangesView({
         </>
       )}
       {changes.statuses.length > 0 && (
-        <>
-          <h4>{t('changesStatuses', { count: changes.statuses.length })}</h4>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('colItem')}</th>
-                <th>{t('colThen')}</th>
-                <th>{t('colNow')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.statuses.map((c) => (
-                <tr key={c.itemId}>
-                  <td>{itemName(c.itemId)}</td>
-                  <td>
-                    <StatusBadge status={c.before} />
-                  </td>
-                  <td>
-                    <StatusBadge status={c.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <ThenNowTable
+          title={t('changesStatuses', { count: changes.statuses.length })}
+          headers={[t('colItem'), t('colThen'), t('colNow')]}
+          rows={changes.statuses.map((c) => ({
+            key: c.itemId,
+            item: itemName(c.itemId),
+            then: <StatusBadge status={c.before} />,
+            now: <StatusBadge status={c.after} />,
+          }))}
+        />
       )}
       {changes.judgements.length > 0 && (
-        <>
-          <h4>{t('changesJudgements', { count: changes.judgements.length })}</h4>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('colItem')}</th>
-                <th>{t('colThen')}</th>
-                <th>{t('colNow')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.judgements.map((c) => (
-                <tr key={c.itemId}>
-                  <td>{itemName(c.itemId)}</td>
-                  <td>{judgement(c.before)}</td>
-                  <td>{judgement(c.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <ThenNowTable
+          title={t('changesJudgements', { count: changes.judgements.length })}
+          headers={[t('colItem'), t('colThen'), t('colNow')]}
+          rows={changes.judgements.map((c) => ({
+            key: c.itemId,
+            item: itemName(c.itemId),
+            then: judgement(c.before),
+            now: judgement(c.after),
+          }))}
+        />
       )}
       {changes.isNarrativeChanged && <p>{t('changesNarrative')}</p>}
     </div>
+  );
+}
+
+/** An item's state when the report was frozen beside its state now (statuses, judgements). */
+function ThenNowTable({
+  title,
+  headers,
+  rows,
+}: {
+  title: string;
+  headers: [item: string, then: string, now: string];
+  rows: Array<{ key: string; item: string; then: ReactNode; now: ReactNode }>;
+}) {
+  return (
+    <>
+      <h4>{title}</h4>
+      <table className="data">
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>{r.item}</td>
+              <td>{r.then}</td>
+              <td>{r.now}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -17,8 +17,16 @@ import { IMPLEMENTATION_ICONS, ImplementationBadge, subjectInfo, type SubjectInf
 import { RecordDialog } from './record-form';
 import { recordOf, type ViewProps } from './view-props';
 
-/** Filters of the checklist, kept in the address: domain, unit, status (or no record). */
-export function ChecklistFilters({ plan, search, setSearch }: ViewProps) {
+/**
+ * Filters of the checklist, kept in the address: domain, unit, status (or no record). The
+ * standards view filters by domain and unit only (`withStatus` false).
+ */
+export function ChecklistFilters({
+  plan,
+  search,
+  setSearch,
+  withStatus = true,
+}: Pick<ViewProps, 'plan' | 'search' | 'setSearch'> & { withStatus?: boolean }) {
   const t = useT(servicesMessages);
   const { locale } = useLocale();
   return (
@@ -48,22 +56,24 @@ export function ChecklistFilters({ plan, search, setSearch }: ViewProps) {
           ))}
         </select>
       </label>
-      <label>
-        <span>{t('status')}</span>
-        <select
-          aria-label={t('status')}
-          value={search.status ?? ''}
-          onChange={(e) => setSearch({ status: e.target.value || null })}
-        >
-          <option value="">{t('allStatuses')}</option>
-          {IMPLEMENTATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {implementationLabel(s, locale)}
-            </option>
-          ))}
-          <option value="none">{t('statusNone')}</option>
-        </select>
-      </label>
+      {withStatus && (
+        <label>
+          <span>{t('status')}</span>
+          <select
+            aria-label={t('status')}
+            value={search.status ?? ''}
+            onChange={(e) => setSearch({ status: e.target.value || null })}
+          >
+            <option value="">{t('allStatuses')}</option>
+            {IMPLEMENTATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {implementationLabel(s, locale)}
+              </option>
+            ))}
+            <option value="none">{t('statusNone')}</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { rollUpStandards, subjectUnitIds, type StandardResult } from '../../doma
 import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/page';
 import { buildHref } from '../../shared/search';
-import { DomainSelect } from '../../shared/selectors';
+import { ChecklistFilters } from './checklist-view';
 import { servicesMessages } from './messages';
 import { subjectInfo } from './parts';
 import { StandardsTable, type ValueLookup } from './standard-values';
@@ -15,7 +15,7 @@ import type { ViewProps } from './view-props';
  * the place where the 专栏 and 保障工程 figures, attached to no service item, are judged too.
  */
 export function StandardsView(props: ViewProps & { values: ValueLookup; planAreaId?: string }) {
-  const { plan, search, setSearch, tracking, region, year } = props;
+  const { plan, search, tracking, region, year } = props;
   const t = useT(servicesMessages);
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useMemo(
@@ -53,33 +53,7 @@ export function StandardsView(props: ViewProps & { values: ValueLookup; planArea
   };
   return (
     <div className="standards-view">
-      <div className="toolbar filters">
-        <label>
-          <span>{t('domain')}</span>
-          <DomainSelect
-            plan={plan}
-            value={search.domain ?? null}
-            onChange={(domain) => setSearch({ domain })}
-            label={t('domain')}
-            allLabel={t('allDomains')}
-          />
-        </label>
-        <label>
-          <span>{t('unit')}</span>
-          <select
-            aria-label={t('unit')}
-            value={search.unit ?? ''}
-            onChange={(e) => setSearch({ unit: e.target.value || null })}
-          >
-            <option value="">{t('allUnits')}</option>
-            {(plan.units ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <ChecklistFilters {...props} withStatus={false} />
       <h3>{t('standardsTitle', { region: region.name, year })}</h3>
       <p className="muted small">{t('standardsCaption', { restated })}</p>
       <p data-testid="standards-rollup">
