@@ -74,10 +74,10 @@ export default function ServicesPage({ entry }: FeaturePageProps) {
   const [isBusy, setBusy] = useState(false);
   const view = search.view ?? 'checklist';
 
-  const subjectName = (id: string) =>
-    plan.services.find((x) => x.id === id)?.name ??
-    plan.tasks.find((x) => x.id === id)?.text.slice(0, 30) ??
-    id;
+  const subjectName = (id: string) => {
+    const subject = subjectOf(plan, id);
+    return (subject && subjectInfo(plan, subject)?.name) ?? id;
+  };
 
   const runUndo = async () => {
     setNotice(null);
